@@ -1,0 +1,113 @@
+"""``monograph-bot`` / ``python -m bot``: repl, ask, eval, slack, bench.
+
+Errors a user can fix are shown once as ``error: ...`` with exit status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from corpus import DEFAULT_CORPUS, BotError
+
+from .core import DEFAULT_K
+
+DESCRIPTION = """Answers questions about a medical monograph with cited passages.
+Every reply quotes the monograph with a citation for each passage and carries a
+medical disclaimer; questions the monograph does not answer are declined."""
+
+EXAMPLES = """examples:
+  monograph-bot repl
+  monograph-bot ask "What is the half-life of baclofen?"
+  monograph-bot ask --json --corpus ../shared/monographs/lipitor-patient-information.md "How should I store Lipitor?"
+  monograph-bot eval corpus/questions/baclofen.jsonl --baseline
+  monograph-bot slack --http --port 3000"""
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= 20:
+        raise argparse.ArgumentTypeError("must be between 1 and 20")
+    return value
+
+
+def _corpus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", metavar="PATH", default=None,
+                        help=f"a .txt/.md file or a folder of them (default: the shipped {DEFAULT_CORPUS.name})")
+    parser.add_argument("-k", type=_positive, default=DEFAULT_K, metavar="N",
+                        help=f"passages per answer, 1-20 (default {DEFAULT_K})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="monograph-bot", description=DESCRIPTION, epilog=EXAMPLES,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    repl = sub.add_parser("repl", help="ask questions in a conversation in the terminal",
+                          description="Interactive questions with follow-ups; /help, /reset, /quit.")
+    _corpus_options(repl)
+    repl.add_argument("--json", action="store_true",
+                      help="read questions from stdin, one per line; write one JSON object per line")
+
+    ask = sub.add_parser("ask", help="answer one question and exit")
+    ask.add_argument("question", help="the question, in quotes")
+    _corpus_options(ask)
+    ask.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+
+    ev = sub.add_parser("eval", help="score the bot against a question set (JSON lines)")
+    ev.add_argument("questions", metavar="QUESTIONS.jsonl", help="the question set")
+    _corpus_options(ev)
+    ev.add_argument("--json", action="store_true", help="print the report as one JSON object")
+    ev.add_argument("--baseline", action="store_true", help="also score a naive rank_bm25 baseline beside ours")
+
+    slack = sub.add_parser("slack", help="run the Slack bot (Socket Mode, or HTTP with --http)")
+    _corpus_options(slack)
+    slack.add_argument("--http", action="store_true", help="serve Slack's Events API over HTTP instead of Socket Mode")
+    slack.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
+    slack.add_argument("--host", default="127.0.0.1", help="HTTP host (default 127.0.0.1)")
+    slack.add_argument("--env-file", default=".env", metavar="PATH", help="settings file (default .env)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except BotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from .loading import load_index
+
+    if args.command == "slack":
+        from .slack_app import run_slack
+
+        return run_slack(args)
+    if args.command == "eval":
+        from .evaluate import run_eval
+
+        return run_eval(args)
+    index = load_index(args.corpus)
+    if args.command == "ask":
+        from .core import answer
+        from .render import to_json
+
+        reply = answer(args.question, index, (), args.k)
+        if args.json:
+            print(json.dumps(to_json(reply), ensure_ascii=False, indent=2))
+        else:
+            print(reply.text)
+        return 0
+    from .repl import run_json_lines, run_repl
+
+    return run_json_lines(index, args.k) if args.json else run_repl(index, args.k)

@@ -1,0 +1,27 @@
+"""The values that cross module boundaries: answers and the fixed wording they carry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index import Hit
+
+DISCLAIMER = (
+    "This is general information from a published monograph, not medical advice. "
+    "Talk to your doctor or pharmacist about your own situation. In an emergency, call 911."
+)
+MAX_QUESTION_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str  # as asked
+    query: str  # what was searched, after follow-up handling
+    answered: bool  # false when the bot declines
+    passages: tuple[Hit, ...]  # best first; empty when declined
+    safety_notice: str | None
+    disclaimer: str
+    text: str  # the whole reply as a person sees it
+    notes: tuple[str, ...] = ()  # dosing note, truncation, typo corrections, the decline itself
+    followup: bool = False
+    coverage: float = 0.0  # share of the question's content the best passage covers

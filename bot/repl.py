@@ -1,0 +1,117 @@
+"""The terminal front end: a conversation kept for follow-ups, or JSON lines for tools."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import IO
+
+from index import Index
+
+from .core import answer
+from .loading import describe
+from .render import to_json
+
+HELP = """Ask a question about the monograph in plain words, e.g. "What is the half-life?".
+Follow-ups use the conversation: "What about breastfeeding?" after a pregnancy question.
+Commands:
+  /help   show this help
+  /reset  start a new conversation (forget earlier questions)
+  /quit   leave (Ctrl-D works too)"""
+EMPTY_LINE = "(Type a question, or /help for commands.)"
+HISTORY_FILE = os.path.join(os.path.expanduser("~"), ".monograph_bot_history")
+
+
+def _enable_line_editing() -> None:
+    try:
+        import readline
+    except ImportError:  # Windows without pyreadline: plain input() still works
+        return
+    try:
+        readline.read_history_file(HISTORY_FILE)
+    except OSError:
+        pass
+    readline.set_history_length(1000)
+    import atexit
+
+    def save() -> None:
+        try:
+            readline.write_history_file(HISTORY_FILE)
+        except OSError:
+            pass
+
+    atexit.register(save)
+
+
+def run_repl(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str] | None = None) -> int:
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    interactive = stdin is sys.stdin and stdin.isatty()
+    if interactive:
+        _enable_line_editing()
+    print(f"monograph-bot: answering from {describe(index)}.", file=stdout)
+    print("Type /help for commands, /quit to leave.", file=stdout)
+    history: list[str] = []
+    while True:
+        try:
+            if interactive:
+                line = input("you> ")
+            else:
+                stdout.write("you> ")
+                stdout.flush()
+                line = stdin.readline()
+                if not line:
+                    raise EOFError
+                line = line.rstrip("\n")
+                print(line, file=stdout)  # echo, so a piped transcript reads like a session
+        except EOFError:
+            print(file=stdout)
+            return 0
+        except KeyboardInterrupt:
+            print("\n(Use /quit to leave.)", file=stdout)
+            continue
+        command = line.strip().lower()
+        if not command:
+            print(EMPTY_LINE, file=stdout)
+            continue
+        if command in ("/quit", "/exit", "/q"):
+            return 0
+        if command == "/help":
+            print(HELP, file=stdout)
+            continue
+        if command == "/reset":
+            history.clear()
+            print("(New conversation: earlier questions are forgotten.)", file=stdout)
+            continue
+        if command.startswith("/"):
+            print(f"Unknown command {line.strip()!r}. Type /help for commands.", file=stdout)
+            continue
+        reply = answer(line, index, tuple(history), k)
+        if reply.query and reply.query != reply.question.strip():
+            print(f"Searching for: {reply.query}", file=stdout)
+        print(reply.text + "\n", file=stdout)
+        history.append(line)
+
+
+def run_json_lines(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str] | None = None) -> int:
+    """One JSON object per input line, flushed at once: a contract other tools rely on."""
+    stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
+    history: list[str] = []
+    for raw in stdin:
+        line = raw.rstrip("\n")
+        command = line.strip().lower()
+        if command == "/reset":
+            history.clear()
+            obj = {"reset": True}
+        elif command in ("/quit", "/exit"):
+            stdout.write(json.dumps({"quit": True}) + "\n")
+            stdout.flush()
+            return 0
+        else:
+            reply = answer(line, index, tuple(history), k)
+            obj = to_json(reply)
+            if line.strip():
+                history.append(line)
+        stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        stdout.flush()
+    return 0

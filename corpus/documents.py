@@ -1,0 +1,113 @@
+"""Loading documents: one file or a folder of ``.txt``/``.md`` files, with front matter.
+
+Every way a file can be unusable (missing, unreadable, empty, binary, not UTF-8) becomes a
+``CorpusError`` naming the file and saying what to do, never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CorpusError
+
+SUFFIXES = (".txt", ".md", ".markdown")
+MAX_BYTES = 20 * 1024 * 1024
+NOT_DOCUMENTS = {"README", "LICENSE", "CHANGELOG"}  # a folder's own notes are not monographs
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str  # a slug of the file name, stable across runs
+    title: str
+    source: str
+    text: str  # the body, front matter removed, line ends normalised
+    path: str
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:limit].rstrip("-") or "x"
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Split a ``---`` ... ``---`` block of ``key: value`` lines off the top of a file."""
+    match = re.match(r"---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", text, re.S)
+    if not match:
+        return {}, text
+    fields = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and re.fullmatch(r"[A-Za-z_][\w-]*", key.strip()):
+            value = value.strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+                value = value[1:-1]
+            fields[key.strip().lower()] = value
+    return fields, text[match.end():]
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        line = line.strip().lstrip("#").strip()
+        if line:
+            return line[:120]
+    return ""
+
+
+def read_document(path: str | Path) -> Document:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CorpusError(f"{path}: no such file; pass --corpus with a .txt or .md file or a folder of them") from None
+    except IsADirectoryError:
+        raise CorpusError(f"{path}: is a folder, expected a file") from None
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+    if len(raw) > MAX_BYTES:
+        raise CorpusError(f"{path}: {len(raw):,} bytes is over the {MAX_BYTES:,}-byte limit for one document; split it into several files")
+    if b"\x00" in raw:
+        raise CorpusError(f"{path}: looks like a binary file, not text; convert it to UTF-8 text (.txt or .md)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(
+            f"{path}: is not UTF-8 text (bad byte at offset {exc.start}); "
+            f"convert it, e.g. `iconv -f latin1 -t utf-8 {path.name} > {path.stem}.utf8{path.suffix}`"
+        ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta, body = _front_matter(text)
+    if not body.strip():
+        raise CorpusError(f"{path}: is empty; a document needs some text")
+    title = meta.get("title") or _first_line(body) or path.stem
+    return Document(
+        id=slugify(path.stem),
+        title=title,
+        source=meta.get("source") or meta.get("publisher") or "",
+        text=body,
+        path=str(path),
+    )
+
+
+def load_corpus(path: str | Path) -> list[Document]:
+    """A file is one document; a folder is every ``.txt``/``.md`` file in it, by name."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(
+            p for p in path.iterdir()
+            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+            and p.stem.upper() not in NOT_DOCUMENTS
+        )
+        if not files:
+            raise CorpusError(f"{path}: folder holds no .txt or .md documents")
+        docs = [read_document(p) for p in files]
+        seen: dict[str, int] = {}
+        unique = []
+        for doc in docs:  # two files named alike would share passage ids
+            n = seen[doc.id] = seen.get(doc.id, 0) + 1
+            unique.append(doc if n == 1 else Document(f"{doc.id}-{n}", doc.title, doc.source, doc.text, doc.path))
+        return unique
+    return [read_document(path)]

@@ -1,0 +1,58 @@
+"""The one tokenizer, used for passages and queries alike.
+
+Text is NFKC-normalised and lowercased; dashes are unified so "3–4" and "3-4" meet;
+numbers and ranges stay whole ("3-4" also yields "3" and "4"); a number glued to a unit
+("100mg") is split; stopwords go; words are Snowball-stemmed (no nltk data needed).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+
+from .stopwords import STOPWORDS
+
+_STEMMER = SnowballStemmer("english")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
+_TOKEN = re.compile(
+    r"(?P<num>\d+(?:[.,]\d+)*(?:-\d+(?:[.,]\d+)*)?)(?P<unit>[^\W\d_]+)?"  # 3-4, 2.5, 100mg
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)",
+)
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return _DASHES.sub("-", text).replace("’", "'").lower()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def words(text: str) -> list[str]:
+    """Normalised word and number tokens, stopwords kept, not stemmed."""
+    out: list[str] = []
+    for m in _TOKEN.finditer(normalize(text)):
+        if m.group("num"):
+            num = m.group("num").rstrip(".,")
+            out.append(num)
+            if "-" in num:
+                out.extend(part for part in num.split("-") if part)
+            if m.group("unit"):
+                out.append(m.group("unit"))
+        else:
+            out.append(m.group("word"))
+    return out
+
+
+def is_content(word: str) -> bool:
+    return word not in STOPWORDS and (len(word) > 1 or word.isdigit())
+
+
+def tokenize(text: str) -> list[str]:
+    """Content terms: stopwords dropped, words stemmed, numbers as they are."""
+    return [w if w[0].isdigit() else stem(w) for w in words(text) if is_content(w)]

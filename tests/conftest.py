@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.loading import load_index
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+MONOGRAPHS = ROOT / "corpus" / "monographs"  # copies of ../shared/monographs (public domain)
+
+
+@pytest.fixture(scope="session")
+def baclofen_index():
+    return load_index()
+
+
+@pytest.fixture(scope="session")
+def tiny_index():
+    return load_index(DATA / "tiny-monograph.md")
+
+
+def run_cli(*args: str, stdin: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    """The real command line, as a user runs it."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT, env=env)

@@ -1,0 +1,136 @@
+"""The REPL and the one-shot CLI through their real doors: stdin/stdout and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from bot import DISCLAIMER
+from bot.repl import run_json_lines, run_repl
+
+from .conftest import MONOGRAPHS, run_cli
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+ANSWER_KEYS = {"question", "query", "answered", "passages", "safety_notice", "disclaimer", "text"}
+PASSAGE_KEYS = {"id", "document", "section", "text", "score", "citation"}
+
+
+def test_repl_golden_transcript(baclofen_index):
+    """Set UPDATE_GOLDEN=1 to rewrite the transcript after a deliberate change; read the diff."""
+    out = io.StringIO()
+    stdin = io.StringIO((GOLDEN / "repl_input.txt").read_text())
+    assert run_repl(baclofen_index, 1, stdin=stdin, stdout=out) == 0
+    golden = GOLDEN / "repl_transcript.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(out.getvalue())
+    assert out.getvalue() == golden.read_text()
+
+
+def test_repl_reset_forgets_the_conversation(baclofen_index):
+    script = "Is baclofen safe during pregnancy?\n/reset\nWhat about breastfeeding?\n"
+    out = io.StringIO()
+    run_repl(baclofen_index, 1, stdin=io.StringIO(script), stdout=out)
+    after_reset = out.getvalue().split("(New conversation")[1]
+    assert "pregnancy" not in after_reset.split("Searching for:")[-1].splitlines()[0]
+
+
+def test_repl_ends_cleanly_at_end_of_input(baclofen_index):
+    out = io.StringIO()
+    assert run_repl(baclofen_index, 3, stdin=io.StringIO("side effects"), stdout=out) == 0
+    assert DISCLAIMER in out.getvalue()
+
+
+def test_json_lines_one_object_per_line(baclofen_index):
+    script = "Is baclofen safe during pregnancy?\nWhat about breastfeeding?\n/reset\n\nWhat about breastfeeding?\n"
+    out = io.StringIO()
+    run_json_lines(baclofen_index, 3, stdin=io.StringIO(script), stdout=out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 5
+    objs = [json.loads(line) for line in lines]
+    assert objs[2] == {"reset": True}
+    for obj in objs[:2] + objs[3:]:
+        assert set(obj) == ANSWER_KEYS
+        assert obj["disclaimer"] == DISCLAIMER and obj["text"].endswith(DISCLAIMER)
+        for p in obj["passages"]:
+            assert set(p) == PASSAGE_KEYS
+    assert objs[1]["question"] == "What about breastfeeding?"
+    assert "pregnancy" in objs[1]["query"] and objs[1]["answered"]
+    assert "pregnancy" not in objs[4]["query"]  # the reset really forgot
+    assert objs[3]["answered"] is False and objs[3]["passages"] == []
+
+
+def test_cli_ask_json_half_life():
+    r = run_cli("ask", "--json", "What is the half-life of baclofen?")
+    assert r.returncode == 0, r.stderr
+    obj = json.loads(r.stdout)
+    assert set(obj) == ANSWER_KEYS and obj["answered"] is True
+    first = obj["passages"][0]
+    assert "3-4 hours" in first["text"]
+    assert first["citation"] == "Baclofen Side Effects & Uses in Addiction Treatment › Baclofen Half-Life & Timeline ¶1"
+    assert obj["disclaimer"] in obj["text"] and obj["safety_notice"] is None
+    assert [p["score"] for p in obj["passages"]] == sorted((p["score"] for p in obj["passages"]), reverse=True)
+
+
+def test_cli_ask_other_monograph_cites_its_own_heading():
+    r = run_cli("ask", "--corpus", str(MONOGRAPHS / "lipitor-patient-information.md"), "How should I store Lipitor?")
+    assert r.returncode == 0, r.stderr
+    first = r.stdout.split("[2]")[0]
+    assert "room temperature" in first and "How do I store LIPITOR ¶1" in first
+
+
+def test_cli_ask_text_and_k():
+    r = run_cli("ask", "-k", "1", "What are the withdrawal symptoms?")
+    assert r.returncode == 0 and "[1]" in r.stdout and "[2]" not in r.stdout and DISCLAIMER in r.stdout
+
+
+@pytest.mark.parametrize("content,needle", [
+    (None, "no such file"),
+    (b"", "is empty"),
+    (b"\x00\x01\x02binary", "binary"),
+    (b"\xff\xfe caf\xe9", "not UTF-8"),
+])
+def test_cli_bad_corpus_is_a_clear_error(tmp_path, content, needle):
+    path = tmp_path / "corpus.txt"
+    if content is not None:
+        path.write_bytes(content)
+    r = run_cli("ask", "--corpus", str(path), "anything")
+    assert r.returncode == 2
+    assert r.stderr.startswith("error: ") and needle in r.stderr and str(path) in r.stderr
+    assert "Traceback" not in r.stderr and r.stdout == ""
+
+
+def test_cli_unreadable_corpus(tmp_path):
+    path = tmp_path / "locked.txt"
+    path.write_text("text")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running as a user who can read any file (root)")
+        r = run_cli("ask", "--corpus", str(path), "anything")
+        assert r.returncode == 2 and "cannot be read" in r.stderr
+    finally:
+        path.chmod(0o644)
+
+
+def test_cli_help_and_bad_k():
+    r = run_cli("--help")
+    assert r.returncode == 0 and "repl" in r.stdout and "examples:" in r.stdout
+    r = run_cli("ask", "-k", "0", "x")
+    assert r.returncode == 2 and "between 1 and 20" in r.stderr
+
+
+def test_cli_repl_json_over_a_pipe():
+    r = run_cli("repl", "--json", stdin="What is the half-life?\n/reset\n")
+    lines = r.stdout.splitlines()
+    assert r.returncode == 0 and len(lines) == 2
+    assert json.loads(lines[0])["answered"] and json.loads(lines[1]) == {"reset": True}
+
+
+def test_cli_odd_unicode_question():
+    r = run_cli("ask", "--json", "¿Qué es? 💊 \u202eevil\u202c <!channel> half-life")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["text"].endswith(DISCLAIMER)

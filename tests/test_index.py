@@ -1,0 +1,114 @@
+"""The one tokenizer and the BM25 index."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from corpus import Passage
+from index import Index, tokenize
+from index.stopwords import STOPWORDS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("What is the half-life of baclofen?", ["half", "life", "baclofen"]),
+    ("3–4 hours", ["3-4", "3", "4", "hour"]),
+    ("100mg daily", ["100", "mg", "daili"]),
+    ("2.5-fold", ["2.5", "fold"]),
+    ("DROWSINESS and Dizziness", ["drowsi", "dizzi"]),
+    ("Ｂａｃｌｏｆｅｎ", ["baclofen"]),  # full-width letters, NFKC
+    ("Baclofen’s", ["baclofen"]),
+    ("", []),
+    ("the of and is", []),
+])
+def test_tokenizer(text, expected):
+    assert tokenize(text) == expected
+
+
+def test_stopwords_ship_in_code_and_keep_medical_words():
+    assert {"the", "what", "is", "please"} <= STOPWORDS
+    assert not {"dose", "pain", "liver", "take", "milk"} & STOPWORDS
+
+
+def _passages(*texts):
+    return [Passage(f"d:s:{i}", "Doc", "S", t, i) for i, t in enumerate(texts, 1)]
+
+
+def test_search_returns_only_passages_that_share_a_term():
+    ix = Index(_passages("fever and headache", "dry mouth", "storage at room temperature"))
+    assert ix.search("capital of france") == []
+    hits = ix.search("headache")
+    assert [h.passage.id for h in hits] == ["d:s:1"] and hits[0].matched_terms == ("headach",)
+
+
+def test_a_term_in_half_the_passages_still_counts():
+    # rank_bm25 gives such a term idf 0, so score > 0 would wrongly call this no match
+    ix = Index(_passages("liver warning", "liver dose", "dry mouth", "room temperature"))
+    hits = ix.search("liver")
+    assert {h.passage.id for h in hits} == {"d:s:1", "d:s:2"}
+    assert all(h.matched_terms == ("liver",) for h in hits)
+
+
+def test_weights_rank_the_better_match_first():
+    ix = Index(_passages("pregnancy warning text", "breast milk text", "other words here", "more words here"))
+    first = ix.search({"breast": 1.0, "milk": 1.0, "pregnanc": 0.5}, k=2)
+    assert first[0].passage.id == "d:s:2"
+    assert ix.search({"pregnanc": 1.0}, k=1)[0].passage.id == "d:s:1"
+
+
+def test_shipped_monograph_pins_a_retrieval_score(baclofen_index):
+    [hit] = baclofen_index.search("What is the half-life of baclofen?", k=1)
+    assert hit.passage.id == "baclofen:baclofen-half-life-timeline:1"
+    assert hit.score == pytest.approx(7.91, abs=0.05)
+
+
+@pytest.mark.parametrize("typo,expected", [("baclofin", "baclofen"), ("withdrawl", "withdraw"), ("drowsyness", "drowsi")])
+def test_typos_map_to_the_index_vocabulary(baclofen_index, typo, expected):
+    assert baclofen_index.closest_term(tokenize(typo)[0]) == expected
+
+
+@pytest.mark.parametrize("word", ["hair", "loss", "france", "grapefruit", "capital"])
+def test_real_unknown_words_are_not_corrected(baclofen_index, word):
+    assert baclofen_index.closest_term(tokenize(word)[0]) is None
+
+
+def test_empty_index_is_refused():
+    with pytest.raises(ValueError):
+        Index([])
+
+
+LAYERS = {"corpus": set(), "index": {"corpus"}, "bot": {"corpus", "index"}}
+
+
+@pytest.mark.parametrize("package", sorted(LAYERS))
+def test_imports_point_down_the_stages(package):
+    ours = set(LAYERS)
+    for path in (ROOT / package).rglob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                if top in ours and top != package:
+                    assert top in LAYERS[package], f"{path} imports {name}"
+
+
+def test_third_party_libraries_enter_through_one_module_each():
+    owners = {"rank_bm25": {"index/bm25.py"}, "nltk": {"index/tokenizer.py", "corpus/sentences.py"}}
+    for lib, allowed in owners.items():
+        users = set()
+        for path in ROOT.glob("*/**/*.py"):
+            rel = path.relative_to(ROOT).as_posix()
+            if rel.startswith(("tests/", "benchmarks/", ".venv/")):
+                continue
+            if f"import {lib}" in path.read_text() or f"from {lib}" in path.read_text():
+                users.add(rel)
+        assert users <= allowed, (lib, users)
