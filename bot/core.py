@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from index import Hit, Index
+from index import Hit, Index, tokenize
 
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
-from .query import Concept, Plan, plan
+from .query import LAY_WEIGHT, Concept, Plan, informative, plan
 from .render import render_text
-from .safety import DOSING_NOTE, EMERGENCY_NOTICE, asks_personal_dosing, is_emergency
+from .safety import DOSING_NOTE, EMERGENCY_NOTICE, EMERGENCY_SEARCH, asks_personal_dosing, emergency_kind
 
 DEFAULT_K = 3
-MIN_COVERAGE = 0.6  # calibrated on the question sets with `python -m bot eval`
+MIN_COVERAGE = 0.5  # calibrated on the question sets with `python -m bot eval`
 HISTORY_TURNS = 4
+SELF_HARM_NOTE = "You matter, and help is available right now: please call or text 988, or call 911."
 EMPTY_HINT = "Please type a question about the monograph, for example: What are the side effects?"
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
@@ -39,42 +40,45 @@ def coverage(concepts: tuple[Concept, ...], hit: Hit) -> float:
     if not total:
         return 0.0
     matched = set(hit.matched_terms)
-    return sum(c.weight for c in concepts if matched.intersection(c.terms)) / total
+    return sum(c.weight for c in concepts if c.satisfied_by(matched)) / total
 
 
 def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (), k: int = DEFAULT_K) -> Answer:
     text, notes = clean_question(question)
-    notice = EMERGENCY_NOTICE if is_emergency(text) else None
+    kind = emergency_kind(text)
+    notice = EMERGENCY_NOTICE if kind else None
     if not text:
         return _finish(question, "", (), notice, [EMPTY_HINT], 0.0, False)
+    if kind == "self-harm":
+        return _finish(question, text, (), notice, notes + [SELF_HARM_NOTE], 0.0, False)
+    extra = EMERGENCY_SEARCH.get(kind or "", "")
     if asks_personal_dosing(text):
         notes.append(DOSING_NOTE)
+        extra += " dose dosage"
     earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-HISTORY_TURNS:]
     p = plan(text, index, earlier)
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")
-    hits = index.search(p.weights, max(k, 1))
+    weights = dict(p.weights)
+    for term in tokenize(extra):  # what an emergency or a dosing question is about, below the user's words
+        weights[term] = max(weights.get(term, 0.0), LAY_WEIGHT)
+    hits = index.search(weights, max(k, 1), question=text)
     best = max((coverage(p.concepts, h) for h in hits), default=0.0)
-    if p.followup and not _has_own_content(p, index):
-        best = max((coverage(_context_concepts(p), h) for h in hits), default=0.0) if hits else 0.0
+    if p.followup and not informative(list(p.concepts), index):  # "how does it work?": judged with its context
+        context = tuple(Concept(t, (t,), w * index.idf(t)) for t, w in weights.items())
+        best = max((coverage(context, h) for h in hits), default=0.0)
     if hits and best >= MIN_COVERAGE:
         return _finish(question, p.query, tuple(hits), notice, notes, best, True, p.followup)
-    notes.append(_decline(p, index))
+    notes.append(_decline(p, index, hits))
     return _finish(question, p.query, (), notice, notes, best, False, p.followup)
 
 
-def _has_own_content(p: Plan, index: Index) -> bool:
-    from .query import informative
-
-    return bool(informative(list(p.concepts), index))
-
-
-def _context_concepts(p: Plan) -> tuple[Concept, ...]:
-    return tuple(Concept(t, (t,), w) for t, w in p.weights.items())
-
-
-def _decline(p: Plan, index: Index) -> str:
-    missing = [c.surface for c in p.concepts if not any(t in index.doc_freq for t in c.terms)]
+def _decline(p: Plan, index: Index, hits: list[Hit]) -> str:
+    """Name what was not found: words the monograph never uses, else those the best passage lacks."""
+    topics = informative(list(p.concepts), index)
+    missing = [c.surface for c in topics if not c.satisfied_by(index.vocabulary)]
+    if not missing and hits:
+        missing = [c.surface for c in topics if not c.satisfied_by(set(hits[0].matched_terms))]
     about = ", ".join(f"“{m}”" for m in missing[:4]) if missing else f"“{p.question[:80]}”"
     return f"The monograph doesn't cover this: I found nothing about {about} in it."
 

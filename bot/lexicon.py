@@ -7,7 +7,8 @@ the clinical words are alternatives, not replacements.
 
 from __future__ import annotations
 
-import re
+from index import words
+from index.tokenizer import stem
 
 LAY_TERMS: dict[str, str] = {
     # body and conditions
@@ -32,7 +33,7 @@ LAY_TERMS: dict[str, str] = {
     "breastfeeding": "breast milk nursing lactation", "breast feeding": "breast milk nursing lactation",
     "breastfeed": "breast milk nursing", "nursing": "breast milk", "kids": "children pediatric",
     "kid": "child pediatric", "children": "pediatric", "child": "pediatric", "elderly": "geriatric",
-    "old people": "elderly geriatric", "seniors": "elderly geriatric", "drinking": "alcohol", "booze": "alcohol",
+    "old people": "elderly geriatric", "seniors": "elderly geriatric", "drinking": "alcohol interact", "booze": "alcohol",
     "beer": "alcohol", "wine": "alcohol", "drunk": "alcohol",
     # using the medicine
     "stopping": "withdrawal discontinuation", "stop": "withdrawal discontinuation", "quit": "withdrawal",
@@ -40,25 +41,77 @@ LAY_TERMS: dict[str, str] = {
     "suddenly": "abrupt sudden", "wean": "taper", "weaning": "tapering", "taper off": "withdrawal tapering",
     "how long does it last": "half-life", "stay in your system": "half-life", "stays in your system": "half-life",
     "stay in my system": "half-life", "leave your system": "half-life", "kick in": "take effect onset",
-    "start working": "take effect onset", "work": "effect", "expire": "shelf life", "expiry": "shelf life",
+    "start working": "take effect onset",  "expire": "shelf life", "expiry": "shelf life",
     "expiration": "shelf life", "go bad": "shelf life", "store": "storage", "keep": "storage store",
     "a day": "daily", "per day": "daily", "each day": "daily", "every day": "daily", "pill": "tablet", "pills": "tablets", "dose": "dosage", "max": "maximum",
     "most i can take": "maximum dose", "mixing": "interact interaction", "mix": "interact interaction",
     "together with": "interact", "other drugs": "interact medications", "other medicines": "interact medications",
     "painkillers": "analgesics nsaids pain relievers", "ibuprofen": "nsaids", "aspirin": "nsaids",
     "antidepressants": "tricyclic antidepressants", "ingredients": "inactive ingredients contain",
-    "made of": "ingredients contain", "used for": "used treat indicated", "treat": "treatment indicated", "approved": "fda",
-    "overdose": "overdosage", "od": "overdose overdosage", "too much": "overdose overdosage",
+    "made of": "ingredients contain", "used for": "indicated relieve treatment", "ulcer": "ulceration peptic", "ulcers": "ulceration peptic", "treat": "treatment indicated", "approved": "fda",
+    "serious": "severe", "dangerous": "severe", "older": "elderly geriatric", "old age": "elderly geriatric",
+    "drink": "alcohol interact", "blood": "bloodstream plasma serum", "first made": "synthesized developed",
+    "invented": "synthesized developed", "discovered": "synthesized developed", "inactive ingredients": "contain excipients",
+    "too much": "overdose overdosage maximum dose", "too many": "overdose overdosage maximum dose",
+    "sleep": "drowsiness insomnia somnolence", "breathe": "breathing respiratory", "can't breathe": "breathing respiratory",
+    "night": "time day evening bedtime", "morning": "time day", "evening": "time day night", "bedtime": "time night",
+    "meal": "food", "meals": "food", "eat": "food", "eating": "food", "empty stomach": "food",
+    "cut": "break split crush chew", "cut in half": "break split", "split in half": "break split", "split": "break cut crush", "crush": "break split chew", "chew": "break crush",
+    "forgot": "missed remember", "forget": "missed remember", "missed": "miss remember", "skip": "miss missed",
+    "signs": "symptoms", "sign": "symptom", "symptoms": "signs", "eyes": "eye vision",
+    "should not take": "contraindicated contraindications", "shouldn't take": "contraindicated contraindications",
+    "should not use": "contraindicated contraindications", "not take": "contraindicated",
+    "strength": "mg available contain", "strengths": "mg available contain",
+    "work": "effect mechanism action", "hair loss": "alopecia", "fall out": "loss alopecia",
+    "falling out": "loss alopecia", "bald": "alopecia hair loss", "period": "menstrual menstruation",
+    "periods": "menstrual menstruation", "sun": "photosensitivity sunlight sunburn", "sunburn": "photosensitivity",
+    "overdose": "overdosage", "od": "overdose overdosage",
     "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",
 }
 
-_PHRASES = sorted(LAY_TERMS, key=len, reverse=True)
-_PATTERN = re.compile(r"\b(" + "|".join(re.escape(p) for p in _PHRASES) + r")\b")
+# Words that frame a medical question without naming its topic ("is it *safe*", "*common*
+# side effects", "my *husband*"). They count for little when judging whether a passage
+# covers the question, so an unknown framing word does not force a decline.
+GENERIC_WORDS = frozenset("""
+common commonly usual usually normal normally typical typically general generally safe safely ok okay fine alright
+happen happens happened happening make makes made making get gets got getting go goes going went need needs
+want wants work works worked working good bad better worse best worst long often soon time times way lot lots
+thing things stuff right now today tonight yesterday tomorrow really actually just still even ever people person
+someone somebody anyone anybody everyone patient patients problem problems issue issues trouble risk risks
+mom mum mother dad father husband wife partner friend brother sister son daughter grandma grandpa grandmother
+grandfather boyfriend girlfriend family take takes taking taken took use uses used using help helps cause causes
+caused find found like ones one besides else occur occurs give gives given start starts started starting
+pill pills tablet tablets medicine medicines medication medications drug drugs properly doctor
+mess messed look looks looking kind sort since feel feels feeling seem seems notice noticed matter instead already yet
+""".split())
+
+_STEMMED: dict[tuple[str, ...], str] = {}
+for _key, _clinical in LAY_TERMS.items():
+    _STEMMED.setdefault(tuple(stem(w) for w in words(_key)), _clinical)
+_LONGEST = max(len(k) for k in _STEMMED)
 
 
-def lay_expansions(text: str) -> list[tuple[str, str]]:
-    """(lay phrase, clinical words) for each lay phrase in a normalised question, longest first."""
-    found: list[tuple[str, str]] = []
-    for match in _PATTERN.finditer(text):
-        found.append((match.group(1), LAY_TERMS[match.group(1)]))
+def lay_expansions(question_words: list[str]) -> list[tuple[str, str, range]]:
+    """(lay phrase, clinical words, word positions) for the lay phrases in a question.
+
+    Matching is on stems, so "stopped", "stopping" and "stop" all find "stop"; the longest
+    phrase wins where phrases overlap.
+    """
+    stems = [stem(w) for w in question_words]
+    found: list[tuple[str, str, range]] = []
+    i = 0
+    while i < len(stems):
+        for n in range(min(_LONGEST, len(stems) - i), 0, -1):
+            clinical = _STEMMED.get(tuple(stems[i:i + n]))
+            if clinical:
+                found.append((" ".join(question_words[i:i + n]), clinical, range(i, i + n)))
+                i += n
+                break
+        else:
+            i += 1
     return found
+
+
+def lexicon_words() -> set[str]:
+    """Single lay words, as candidates when correcting a misspelt query word."""
+    return {k for k in LAY_TERMS if " " not in k}

@@ -11,10 +11,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index import Index, normalize, tokenize, words
+from index import Index, tokenize, words
 from index.tokenizer import is_content, stem
 
-from .lexicon import lay_expansions
+from index.bm25 import edit_distance
+from index.stopwords import STOPWORDS
+
+from .lexicon import GENERIC_WORDS, lay_expansions, lexicon_words
+
+_LAY_WORDS = frozenset(lexicon_words())
+_GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS)
+GENERIC_SHARE = 0.2  # a framing word ("safe", "common", "my husband") counts this much of its idf
+GENERIC_SEARCH = 0.3  # ... and this much in the search
 
 LAY_WEIGHT = 0.7  # a clinical alternative counts a little less than the user's own word
 HISTORY_WEIGHTS = (0.5, 0.25)  # the last turn, the one before it
@@ -33,6 +41,13 @@ class Concept:
     surface: str  # the user's word or phrase, for "nothing about X"
     terms: tuple[str, ...]  # index terms, any of which satisfies the concept
     weight: float  # how much it says: the idf of its best-known term
+    own: int = 1  # the first `own` terms are the user's words; the rest are lay -> clinical
+    generic: bool = False  # a framing word such as "safe" or "common"
+
+    def satisfied_by(self, terms: set[str] | frozenset[str]) -> bool:
+        """All of the user's own words, or any one clinical alternative ("hair loss" or "alopecia")."""
+        own, clinical = self.terms[: self.own], self.terms[self.own:]
+        return bool(own) and all(t in terms for t in own) or any(t in terms for t in clinical)
 
 
 @dataclass(frozen=True)
@@ -47,32 +62,43 @@ class Plan:
 
 
 def concepts_of(question: str, index: Index) -> tuple[list[Concept], list[tuple[str, str]]]:
-    text = normalize(question)
-    phrase_spans = []
+    qwords = [_fix_spelling(w, index) for w in words(question)]
+    corrections = [(w, f) for w, f in zip(words(question), qwords) if f != w]
+    corrections = list(dict.fromkeys(corrections))
     concepts: list[Concept] = []
-    corrections: list[tuple[str, str]] = []
-    for phrase, clinical in lay_expansions(text):
-        own = [stem(w) for w in words(phrase) if is_content(w)]
-        terms = tuple(dict.fromkeys(own + tokenize(clinical)))
-        concepts.append(Concept(phrase, terms, 0.0))
-        phrase_spans.append(set(words(phrase)))
-    covered = set().union(*phrase_spans) if phrase_spans else set()
-    for word in dict.fromkeys(words(text)):
-        if not is_content(word) or word in covered:
+    covered: set[int] = set()
+    for phrase, clinical, span in lay_expansions(qwords):
+        own = list(dict.fromkeys(stem(w) for w in phrase.split() if is_content(w)))
+        clinical_terms = [t for t in tokenize(clinical) if t not in own]
+        concepts.append(Concept(phrase, tuple(own + clinical_terms), 0.0, len(own)))
+        covered.update(span)
+    for i, word in enumerate(qwords):
+        if i in covered or not is_content(word):
             continue
         term = word if word[0].isdigit() else stem(word)
-        fixed = index.closest_term(term)
-        if fixed:
-            corrections.append((word, fixed))
-            term = fixed
         concepts.append(Concept(word, (term,), 0.0))
-    return [_weighed(c, index) for c in concepts], corrections
+    unique = list({c.surface: c for c in concepts}.values())
+    return [_weighed(c, index) for c in unique], corrections
+
+
+def _fix_spelling(word: str, index: Index) -> str:
+    """A misspelt word -> the monograph's word or lay word it most likely meant ("pregant")."""
+    if len(word) < 4 or not word.isalpha() or word in STOPWORDS or word in _LAY_WORDS:
+        return word
+    if stem(word) in index.doc_freq:
+        return word
+    fixed = index.closest_word(word)
+    if fixed:
+        return fixed
+    near = [c for c in _LAY_WORDS if len(word) >= 5 and c[0] == word[0] and edit_distance(word, c, 1) <= 1]
+    return near[0] if len(near) == 1 else word
 
 
 def _weighed(concept: Concept, index: Index) -> Concept:
     known = [t for t in concept.terms if t in index.doc_freq]
     weight = max((index.idf(t) for t in known), default=index.idf(""))
-    return Concept(concept.surface, concept.terms, weight)
+    generic = stem(concept.surface) in _GENERIC_STEMS or (concept.surface[0].isdigit() and not known)
+    return Concept(concept.surface, concept.terms, weight * (GENERIC_SHARE if generic else 1.0), concept.own, generic)
 
 
 def is_common(term: str, index: Index) -> bool:
@@ -80,16 +106,15 @@ def is_common(term: str, index: Index) -> bool:
 
 
 def informative(concepts: list[Concept], index: Index) -> list[Concept]:
-    """Concepts that say something: unknown words, or known terms not in most passages."""
-    return [c for c in concepts if not all(is_common(t, index) for t in c.terms if t in index.doc_freq) or
-            not any(t in index.doc_freq for t in c.terms)]
+    """Concepts that name a topic: not framing words, not terms found in most passages."""
+    return [c for c in concepts if not c.generic and not all(is_common(t, index) for t in c.terms)]
 
 
 def search_weights(concepts: list[Concept]) -> dict[str, float]:
     weights: dict[str, float] = {}
     for c in concepts:
         for i, term in enumerate(c.terms):
-            w = 1.0 if i == 0 or c.surface.find(" ") < 0 and i == 0 else LAY_WEIGHT
+            w = (1.0 if i < c.own else LAY_WEIGHT) * (GENERIC_SEARCH if c.generic else 1.0)
             weights[term] = max(weights.get(term, 0.0), w)
     return weights
 
@@ -105,29 +130,35 @@ def looks_like_followup(question: str, concepts: list[Concept], index: Index) ->
 
 def plan(question: str, index: Index, history: tuple[str, ...] = ()) -> Plan:
     """The search for ``question``, drawing on earlier questions when it depends on them."""
+    previous: list[Plan] = []
+    for earlier in history:  # each earlier turn was planned with the turns before it
+        previous.append(_plan_turn(earlier, index, previous[-len(HISTORY_WEIGHTS):]))
+    return _plan_turn(question, index, previous[-len(HISTORY_WEIGHTS):])
+
+
+def _plan_turn(question: str, index: Index, previous: list[Plan]) -> Plan:
     concepts, corrections = concepts_of(question, index)
     weights = search_weights(concepts)
-    surfaces = [_shown(c, corrections) for c in concepts]
-    if not history or not looks_like_followup(question, concepts, index):
-        query = " ".join(surfaces) if corrections else question
-        return Plan(question, tuple(concepts), weights, query, False, tuple(corrections))
-    previous = [plan(q, index, tuple(history[:i])) for i, q in enumerate(history)][-len(HISTORY_WEIGHTS):]
+    if not previous or not looks_like_followup(question, concepts, index):
+        return Plan(question, tuple(concepts), weights, _corrected(question, corrections), False, tuple(corrections))
+    own = _surfaces(concepts, index)
     context: list[str] = []
     for decay, prior in zip(HISTORY_WEIGHTS, reversed(previous)):
         for term, w in prior.weights.items():
             if not is_common(term, index):
                 weights[term] = max(weights.get(term, 0.0), w * decay)
-        context.extend(s for s in _surfaces(prior) if s not in surfaces and s not in context)
-    query = " ".join(surfaces + ["+"] + context) if context else " ".join(surfaces) or question
+        carried = _surfaces(list(prior.concepts), index) + list(prior.context)
+        context.extend(s for s in carried if s not in own and s not in context)
+    query = " ".join(own or [_corrected(question, corrections)]) + (" + " + " ".join(context) if context else "")
     return Plan(question, tuple(concepts), weights, query, True, tuple(corrections), tuple(context))
 
 
-def _shown(concept: Concept, corrections: list[tuple[str, str]]) -> str:
+def _corrected(question: str, corrections: list[tuple[str, str]]) -> str:
     for wrong, right in corrections:
-        if concept.surface == wrong:
-            return right
-    return concept.surface
+        question = re.sub(rf"\b{re.escape(wrong)}\b", right, question, flags=re.I)
+    return question
 
 
-def _surfaces(p: Plan) -> list[str]:
-    return [_shown(c, list(p.corrections)) for c in p.concepts] + [s for s in p.context if s != "+"]
+def _surfaces(concepts: list[Concept], index: Index) -> list[str]:
+    """Words worth showing and carrying: not framing words, not the drug's name."""
+    return [c.surface for c in informative(concepts, index)]

@@ -20,20 +20,45 @@ DOSING_NOTE = (
     "here is what the monograph says in general."
 )
 
-_EMERGENCY = [
-    r"\b(overdos\w*|od'?d|od'?ing)\b",
-    r"\b(took|taken|take|taking|swallowed|ate|had|gave|given)\b.{0,40}\b(too (many|much)|a lot of|whole (bottle|pack|box)|all (my|the|his|her|of)|double|extra|\d{2,} (pills?|tablets?|doses?))",
-    r"\b(too (many|much)) (pills?|tablets?|doses?|baclofen|of (it|them|my))\b",
-    r"\b(can'?t|cannot|can not|couldn'?t|unable to|struggling to|trouble|hard to|difficult(y)? to|not) breath(e|ing)\b",
-    r"\b(difficulty|trouble|problems?) breathing\b.{0,30}\b(now|right now|help|please)\b",
-    r"\bstopped breathing\b",
-    r"\b(having|had|has|is having|are having|i'?m having|just had|in the middle of) (a |an )?(seizures?|fits?|convulsions?)\b",
-    r"\b(seizing|convulsing|fitting)\b",
-    r"\b(suicid\w*|kill (my|him|her|them)sel(f|ves)|end (my|his|her) life|end it all|want to die|wanna die|"
-    r"self[- ]?harm\w*|hurt(ing)? (my|him|her)self|cut(ting)? myself|don'?t want to (live|be alive|be here)|better off dead)\b",
-    r"\b(unconscious|unresponsive|passed out|won'?t wake|can'?t wake|not waking|blue lips|collapsed|poisoned|poisoning)\b",
-]
-EMERGENCY = re.compile("|".join(f"(?:{p})" for p in _EMERGENCY), re.I)
+# Each kind of emergency, the words that recognise it, and what to search the monograph
+# for (its overdose or side-effect passages); self-harm gets the notice and nothing else:
+# passages about amounts are the last thing to show someone at risk.
+_KINDS: dict[str, list[str]] = {
+    "self-harm": [
+        r"\b(suicid\w*|kill (my|him|her|them)sel(f|ves)|end (my|his|her) life|end it all|want to die|wanna die|"
+        r"self[- ]?harm\w*|hurt(ing)? (my|him|her)self|cut(ting)? myself|don'?t want to (live|be alive|be here)|"
+        r"better off dead|take my (own )?life)\b",
+    ],
+    "overdose": [
+        r"\b(overdos\w*|od'?d|od'?ing|poisoned|poisoning)\b",
+        r"\b(took|taken|take|taking|swallowed|ate|had|gave|given)\b.{0,40}\b(too (many|much)|a lot of|whole (bottle|pack|box)|"
+        r"all (my|the|his|her|of)|double|extra|\d{2,} (pills?|tablets?|doses?))",
+        r"\b(took|taken|swallowed|ate)\b.{0,15}\b\d{2,}\b.{0,30}\b(pills?|tablets?|capsules?|doses?)\b",
+        r"\b(too (many|much)) (pills?|tablets?|doses?|of (it|them|my))\b",
+        r"\b(took|taken|swallowed|ate)\b.{0,60}\b(at once|in one go|all at the same time)\b",
+        r"\b(accidentally|by mistake|mistakenly) (took|taken|swallowed|gave|ate)\b",
+        r"\b(whole|entire) (bottle|pack|box|week|month|strip)('?s)? (worth )?of\b",
+    ],
+    "breathing": [
+        r"\b(can'?t|cannot|can not|couldn'?t|unable to|struggling to|trouble|hard to|difficult(y)? to|not|hardly|barely) "
+        r"breath(e|ing)\b",
+        r"\bstopped breathing\b|\bchok(ing|es)\b|\bthroat (is )?(closing|swelling|swollen)\b",
+    ],
+    "seizure": [
+        r"\b(having|had|has|is having|are having|i'?m having|just had|in the middle of) (a |an )?(seizures?|fits?|convulsions?)\b",
+        r"\b(seizing|convulsing)\b",
+    ],
+    "unresponsive": [
+        r"\b(unconscious|unresponsive|passed out|won'?t wake|wont wake|can'?t wake|not waking|blue lips|collapsed)\b",
+    ],
+}
+EMERGENCY_SEARCH = {
+    "overdose": "overdose overdosage",
+    "breathing": "breathing respiratory",
+    "seizure": "seizures convulsions",
+    "unresponsive": "overdose overdosage",
+}
+_KIND_PATTERNS = {kind: re.compile("|".join(f"(?:{p})" for p in pats), re.I) for kind, pats in _KINDS.items()}
 
 _DOSING = [
     r"\bhow (much|many)\b.{0,50}\b(should|can|could|do|must|shall|may) (i|we|he|she|my|our)\b",
@@ -46,8 +71,14 @@ _DOSING = [
 DOSING = re.compile("|".join(f"(?:{p})" for p in _DOSING), re.I)
 
 
+def emergency_kind(text: str) -> str | None:
+    """The first kind of emergency the text describes (self-harm checked first), or None."""
+    text = text.replace("’", "'")
+    return next((kind for kind, pattern in _KIND_PATTERNS.items() if pattern.search(text)), None)
+
+
 def is_emergency(text: str) -> bool:
-    return bool(EMERGENCY.search(text.replace("’", "'")))
+    return emergency_kind(text) is not None
 
 
 def asks_personal_dosing(text: str) -> bool:

@@ -15,7 +15,12 @@ from rank_bm25 import BM25Okapi
 
 from corpus import Passage
 
-from .tokenizer import tokenize
+from .tokenizer import stem, tokenize, words
+
+MIN_TYPO_LETTERS = 5
+HEADING_SHARE = 0.6  # a heading that is mostly the question ("What is LIPITOR?") ...
+HEADING_BOOST = 0.5  # ... lifts its passages by this share of the best score
+FOLLOWING_SHARE = 0.6  # the section's later passages get this share of the lift
 
 
 @dataclass(frozen=True)
@@ -35,29 +40,41 @@ class Index:
         self.terms = [tokenize(f"{p.section} {p.text}") for p in self.passages]
         self.bm25 = BM25Okapi([t or ["\x00"] for t in self.terms])
         self._sets = [set(terms) for terms in self.terms]
+        self._vocabulary: frozenset[str] | None = None
         self.doc_freq = Counter(term for terms in self._sets for term in terms)
         self._postings: dict[str, list[int]] = {}
         for i, terms in enumerate(self.terms):
             for term in self._sets[i]:
                 self._postings.setdefault(term, []).append(i)
+        self.words = Counter(w for p in self.passages for w in words(f"{p.section} {p.text}") if w.isalpha())
         self._initials: dict[str, list[str]] = {}
-        for term in self.doc_freq:
-            self._initials.setdefault(term[0], []).append(term)
+        for word in self.words:
+            self._initials.setdefault(word[0], []).append(word)
+        self._headings = [
+            (frozenset(stem(w) for w in words(p.section.split(" › ")[-1])), frozenset(stem(w) for w in words(p.section)))
+            for p in self.passages
+        ]
 
     def __len__(self) -> int:
         return len(self.passages)
 
     @property
-    def vocabulary(self) -> set[str]:
-        return set(self.doc_freq)
+    def vocabulary(self) -> frozenset[str]:
+        if self._vocabulary is None:
+            self._vocabulary = frozenset(self.doc_freq)
+        return self._vocabulary
 
     def idf(self, term: str) -> float:
         """A positive idf (Lucene's form), also for terms the index has never seen."""
         n, df = len(self.passages), self.doc_freq.get(term, 0)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def search(self, query: str | list[str] | dict[str, float], k: int = 3) -> list[Hit]:
-        """Best k passages sharing at least one query term, by weighted BM25 score."""
+    def search(self, query: str | list[str] | dict[str, float], k: int = 3, question: str = "") -> list[Hit]:
+        """Best k passages sharing at least one query term, by weighted BM25 score.
+
+        With ``question``, passages under a heading path that the question (or the query's
+        terms) mostly repeats are lifted: "What is LIPITOR?", "OVERDOSAGE › Treatment".
+        """
         weights = _weights(query)
         scores: dict[int, float] = {}
         for term, weight in weights.items():
@@ -68,33 +85,48 @@ class Index:
             for i, s in zip(postings, term_scores):
                 # a term in half the passages or more still counts a little
                 scores[i] = scores.get(i, 0.0) + weight * max(float(s), 1e-6)
+        if question and scores:
+            self._lift_headings(scores, {stem(w) for w in words(question)} | set(weights))
         ranked = sorted(scores, key=lambda i: (-scores[i], i))[: max(k, 0)]
         return [
             Hit(self.passages[i], round(scores[i], 4), tuple(t for t in weights if t in self._sets[i]))
             for i in ranked
         ]
 
-    def closest_term(self, term: str) -> str | None:
-        """The index's own term a misspelt query term most likely meant, if one stands out.
+    def _lift_headings(self, scores: dict[int, float], asked: set[str]) -> None:
+        top = max(scores.values())
+        for i in scores:
+            share = 0.0
+            for heading in self._headings[i]:  # the last heading, and the whole path
+                shared = len(heading & asked)
+                if shared >= 2 and shared >= HEADING_SHARE * len(heading):
+                    share = max(share, shared / len(heading))
+            if share:
+                first = 1.0 if self.passages[i].ordinal == 1 else FOLLOWING_SHARE  # ¶1 usually defines
+                scores[i] += HEADING_BOOST * top * first * share
 
-        Only words of 5+ letters are corrected (1 edit; 2 edits from 8 letters), the first
-        letter must agree, and a tie between candidates corrects nothing: a wrong guess
-        would turn an honest decline into noise.
+    def closest_word(self, word: str) -> str | None:
+        """The word of the monograph a misspelt query word most likely meant, if one stands out.
+
+        Words of 5+ letters are corrected (1 edit; 2 edits from 8 letters), the first letter
+        must agree, and candidates that disagree about the meaning (different stems) correct
+        nothing: a wrong guess would turn an honest decline into noise.
         """
-        if term in self.doc_freq or len(term) < 5 or not term.isalpha():
+        if word in self.words or len(word) < MIN_TYPO_LETTERS or not word.isalpha():
             return None
-        limit = 2 if len(term) >= 8 else 1
+        limit = 2 if len(word) >= 8 else 1
         best: dict[int, list[str]] = {}
-        for cand in self._initials.get(term[0], ()):
-            if len(cand) < 4:
-                continue
-            d = _edit_distance(term, cand, limit)
-            if d <= limit:
-                best.setdefault(d, []).append(cand)
+        for cand in self._initials.get(word[0], ()):
+            if len(cand) >= MIN_TYPO_LETTERS and abs(len(cand) - len(word)) <= limit:
+                d = edit_distance(word, cand, limit)
+                if d <= limit:
+                    best.setdefault(d, []).append(cand)
         if not best:
             return None
         nearest = best[min(best)]
-        return nearest[0] if len(nearest) == 1 else None
+        if len({stem(c) for c in nearest}) > 1:
+            return None
+        return max(nearest, key=lambda c: self.words[c])
 
 
 def _weights(query: str | list[str] | dict[str, float]) -> dict[str, float]:
@@ -107,7 +139,7 @@ def _weights(query: str | list[str] | dict[str, float]) -> dict[str, float]:
     return out
 
 
-def _edit_distance(a: str, b: str, limit: int) -> int:
+def edit_distance(a: str, b: str, limit: int) -> int:
     """Damerau-Levenshtein (adjacent transpositions), giving up past ``limit``."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1

@@ -23,6 +23,10 @@ _TOKEN = re.compile(
 )
 
 
+NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split()) if n >= 2}
+
+
 def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     return _DASHES.sub("-", text).replace("’", "'").lower()
@@ -45,7 +49,8 @@ def words(text: str) -> list[str]:
             if m.group("unit"):
                 out.append(m.group("unit"))
         else:
-            out.append(m.group("word"))
+            word = m.group("word")
+            out.append(NUMBER_WORDS.get(word, word))  # "two doses" meets "2 doses"
     return out
 
 
