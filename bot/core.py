@@ -64,9 +64,8 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
         weights[term] = max(weights.get(term, 0.0), LAY_WEIGHT)
     hits = index.search(weights, max(k, 1), question=text)
     best = max((coverage(p.concepts, h) for h in hits), default=0.0)
-    if p.followup and not informative(list(p.concepts), index):  # "how does it work?": judged with its context
-        context = tuple(Concept(t, (t,), w * index.idf(t)) for t, w in weights.items())
-        best = max((coverage(context, h) for h in hits), default=0.0)
+    if p.followup and not informative(list(p.concepts), index):
+        best = 1.0 if hits else 0.0  # "how does it work?" names no topic of its own: its context does
     if hits and best >= MIN_COVERAGE:
         return _finish(question, p.query, tuple(hits), notice, notes, best, True, p.followup)
     notes.append(_decline(p, index, hits))

@@ -61,10 +61,14 @@ LAY_TERMS: dict[str, str] = {
     "signs": "symptoms", "sign": "symptom", "symptoms": "signs", "eyes": "eye vision",
     "should not take": "contraindicated contraindications", "shouldn't take": "contraindicated contraindications",
     "should not use": "contraindicated contraindications", "not take": "contraindicated",
-    "strength": "mg available contain", "strengths": "mg available contain",
+    "strength": "available", "strengths": "available",
     "work": "effect mechanism action", "hair loss": "alopecia", "fall out": "loss alopecia",
     "falling out": "loss alopecia", "bald": "alopecia hair loss", "period": "menstrual menstruation",
     "periods": "menstrual menstruation", "sun": "photosensitivity sunlight sunburn", "sunburn": "photosensitivity",
+    "sensitive": "sensitivity photosensitivity hypersensitivity", "in half": "split break",
+    "twisting": "spasm dystonia torticollis", "twitching": "spasm tremor", "jerking": "spasm convulsions",
+    "interact": "interaction concomitant coadministration", "interacts": "interaction concomitant coadministration",
+    "interaction": "interact concomitant coadministration", "interactions": "interact concomitant coadministration",
     "overdose": "overdosage", "od": "overdose overdosage",
     "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",
 }
@@ -82,7 +86,8 @@ mom mum mother dad father husband wife partner friend brother sister son daughte
 grandfather boyfriend girlfriend family take takes taking taken took use uses used using help helps cause causes
 caused find found like ones one besides else occur occurs give gives given start starts started starting
 pill pills tablet tablets medicine medicines medication medications drug drugs properly doctor
-mess messed look looks looking kind sort since feel feels feeling seem seems notice noticed matter instead already yet
+come comes came coming hardly barely night morning evening afternoon daily mess messed look looks looking kind sort
+since feel feels feeling seem seems notice noticed matter instead already yet
 """.split())
 
 _STEMMED: dict[tuple[str, ...], str] = {}

@@ -83,7 +83,7 @@ def concepts_of(question: str, index: Index) -> tuple[list[Concept], list[tuple[
 
 def _fix_spelling(word: str, index: Index) -> str:
     """A misspelt word -> the monograph's word or lay word it most likely meant ("pregant")."""
-    if len(word) < 4 or not word.isalpha() or word in STOPWORDS or word in _LAY_WORDS:
+    if len(word) < 3 or not word.isalpha() or word in STOPWORDS or word in _LAY_WORDS:
         return word
     if stem(word) in index.doc_freq:
         return word

@@ -108,16 +108,21 @@ class Index:
     def closest_word(self, word: str) -> str | None:
         """The word of the monograph a misspelt query word most likely meant, if one stands out.
 
-        Words of 5+ letters are corrected (1 edit; 2 edits from 8 letters), the first letter
+        Words of 5+ letters are corrected (1 edit; 2 edits from 8 letters); in shorter words,
+        where a changed letter often makes another real word, only a dropped letter is restored
+        ("lfe" -> "life", but "half" never becomes "halo"). The first letter
         must agree, and candidates that disagree about the meaning (different stems) correct
         nothing: a wrong guess would turn an honest decline into noise.
         """
-        if word in self.words or len(word) < MIN_TYPO_LETTERS or not word.isalpha():
+        if word in self.words or len(word) < 3 or not word.isalpha():
             return None
+        short = len(word) < MIN_TYPO_LETTERS  # "lfe", "tak": only a dropped letter is restored
         limit = 2 if len(word) >= 8 else 1
         best: dict[int, list[str]] = {}
         for cand in self._initials.get(word[0], ()):
-            if len(cand) >= MIN_TYPO_LETTERS and abs(len(cand) - len(word)) <= limit:
+            if short and len(cand) != len(word) + 1:
+                continue
+            if len(cand) >= 3 and abs(len(cand) - len(word)) <= limit:
                 d = edit_distance(word, cand, limit)
                 if d <= limit:
                     best.setdefault(d, []).append(cand)
