@@ -87,7 +87,7 @@ grandfather boyfriend girlfriend family take takes taking taken took use uses us
 caused find found like ones one besides else occur occurs give gives given start starts started starting
 pill pills tablet tablets medicine medicines medication medications drug drugs properly doctor
 come comes came coming hardly barely night morning evening afternoon daily mess messed look looks looking kind sort
-since feel feels feeling seem seems notice noticed matter instead already yet
+since feel feels feeling seem seems notice noticed matter instead already yet mean means meant
 """.split())
 
 _STEMMED: dict[tuple[str, ...], str] = {}

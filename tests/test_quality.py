@@ -1,0 +1,169 @@
+"""Each answer-quality mechanism on hand-made conversations (issue 4)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from bot import DISCLAIMER, answer
+from bot.lexicon import lay_expansions
+from bot.query import plan
+from bot.repl import run_repl
+from bot.safety import DOSING_NOTE, EMERGENCY_NOTICE, asks_personal_dosing, emergency_kind
+
+
+def _texts(a):
+    return " ".join(h.passage.text for h in a.passages)
+
+
+# --- follow-ups ------------------------------------------------------------------
+
+def test_what_about_follows_the_previous_topic(baclofen_index):
+    a = answer("What about breastfeeding?", baclofen_index, ("Is baclofen safe during pregnancy?",))
+    assert a.followup and a.answered and "breast milk" in a.passages[0].passage.text
+    assert a.query.startswith("breastfeeding + ") and "pregnancy" in a.query
+
+
+def test_pronoun_follow_up_uses_the_last_turns(baclofen_index):
+    a = answer("how long should it take?", baclofen_index, ("how do I stop taking baclofen safely",))
+    assert a.followup and "1-2 weeks" in _texts(a)
+
+
+def test_follow_up_on_the_tiny_monograph(tiny_index):
+    first = answer("What are the side effects of examplamine?", tiny_index)
+    assert "headache" in first.passages[0].passage.text
+    a = answer("and which ones mean liver problems?", tiny_index, (first.question,))
+    assert a.answered and "yellow skin" in a.passages[0].passage.text
+
+
+def test_topic_switch_is_not_dragged_back(baclofen_index):
+    history = ("Is baclofen safe during pregnancy?", "What about breastfeeding?")
+    a = answer("What are the withdrawal symptoms?", baclofen_index, history)
+    assert not a.followup and a.query == "What are the withdrawal symptoms?"
+    assert a.passages[0].passage.section == "Baclofen Withdrawal Symptoms"
+
+
+def test_off_topic_switch_declines_instead_of_reusing_the_old_topic(baclofen_index):
+    a = answer("What's the capital of France?", baclofen_index, ("does baclofen make you dizzy",))
+    assert not a.answered and a.passages == ()
+
+
+def test_drug_name_is_never_carried_as_context(baclofen_index):
+    p = plan("and for alcohol?", baclofen_index, ("Is baclofen used for opioid addiction?",))
+    assert p.followup and "baclofen" not in p.context and "opioid" in p.context
+
+
+# --- declines --------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "Does baclofen interact with grapefruit juice?",   # near miss: shares "interact"
+    "What is the baclofen dose for children?",          # near miss: shares "dose"
+    "can I take baclofen with gabapentin?",
+    "how much does baclofen cost?",
+    "write me a poem about the ocean",
+])
+def test_near_misses_and_off_topic_are_declined(baclofen_index, question):
+    a = answer(question, baclofen_index)
+    assert not a.answered and "The monograph doesn't cover this" in a.text and a.text.endswith(DISCLAIMER)
+
+
+def test_near_miss_on_the_tiny_monograph(tiny_index):
+    assert answer("Does examplamine cause headache?", tiny_index).answered
+    a = answer("Does examplamine cause hair loss?", tiny_index)
+    assert not a.answered and "“hair loss”" in a.text
+
+
+def test_framing_words_do_not_force_a_decline(baclofen_index):
+    for q in ["is baclofen safe when pregnant", "what are the common side effects of baclofen",
+              "my husband takes baclofen, what are the withdrawal symptoms"]:
+        assert answer(q, baclofen_index).answered, q
+
+
+# --- safety ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,kind", [
+    ("I took 30 pills", "overdose"),
+    ("my friend overdosed and wont wake up", "overdose"),
+    ("I accidentally took a whole week of my pills at once", "overdose"),
+    ("she can't breathe", "breathing"),
+    ("my husband is having a seizure right now", "seizure"),
+    ("I want to end my life", "self-harm"),
+    ("i keep thinking about hurting myself", "self-harm"),
+    ("he is unresponsive", "unresponsive"),
+    ("What are the side effects?", None),
+    ("Can baclofen cause seizures?", None),
+    ("what is the half-life?", None),
+])
+def test_emergency_kinds(text, kind):
+    assert emergency_kind(text) == kind
+
+
+def test_emergency_notice_first_then_relevant_passages(baclofen_index):
+    a = answer("I stopped my baclofen suddenly and now I'm having convulsions", baclofen_index)
+    assert a.text.startswith(EMERGENCY_NOTICE)
+    assert a.answered and "Convulsions" in _texts(a) and a.text.endswith(DISCLAIMER)
+
+
+def test_self_harm_gets_the_notice_and_no_passages(baclofen_index):
+    a = answer("i want to end my life, how many baclofen would it take", baclofen_index)
+    assert a.safety_notice == EMERGENCY_NOTICE and a.passages == () and "988" in a.text
+
+
+@pytest.mark.parametrize("text,personal", [
+    ("how much baclofen should I take?", True),
+    ("what dose should I take", True),
+    ("can I double my dose tonight?", True),
+    ("what is the maximum recommended daily dose?", False),
+])
+def test_personal_dosing_is_recognised(text, personal):
+    assert asks_personal_dosing(text) is personal
+
+
+def test_dosing_note_comes_before_general_passages(baclofen_index):
+    a = answer("how much baclofen should I take?", baclofen_index)
+    assert a.text.index(DOSING_NOTE) < a.text.index("[1]")
+    assert "100 mg" in _texts(a)
+
+
+# --- lay vocabulary and typos ---------------------------------------------------------
+
+@pytest.mark.parametrize("question,expected", [
+    ("does baclofen make you sleepy", "Drowsiness"),
+    ("i have kidney problems, is baclofen ok for me", "renal"),
+    ("what happens if i stop taking it suddenly", "Sudden withdrawal"),
+    ("how long does baclofen stay in your system", "3-4 hours"),
+])
+def test_lay_words_reach_clinical_passages(baclofen_index, question, expected):
+    a = answer(question, baclofen_index)
+    assert a.answered and expected in _texts(a)
+
+
+def test_lay_phrases_match_on_stems():
+    found = lay_expansions("i stopped it when i was breastfeeding".split())
+    assert [(phrase, span) for phrase, _, span in found] == [("stopped", range(1, 2)), ("breastfeeding", range(6, 7))]
+
+
+@pytest.mark.parametrize("question,expected", [
+    ("baclofin half lfe", "3-4 hours"),
+    ("withdrawl symptms", "Psychosis"),
+    ("can i take it wile pregant", "placental barrier"),
+])
+def test_typos_are_tolerated(baclofen_index, question, expected):
+    a = answer(question, baclofen_index)
+    assert a.answered and expected in _texts(a)
+    assert any(note.startswith("Read ") for note in a.notes)
+
+
+def test_typo_tolerance_keeps_real_words(baclofen_index):
+    # "hair" and "loss" are real words the monograph lacks, not misspellings of its words
+    assert not answer("does baclofen cause hair loss", baclofen_index).answered
+    assert plan("half life", baclofen_index).corrections == ()
+
+
+def test_repl_shows_what_was_searched_when_it_differs(baclofen_index):
+    out = io.StringIO()
+    run_repl(baclofen_index, 1, stdin=io.StringIO("Is baclofen safe during pregnancy?\nWhat about breastfeeding?\n"),
+             stdout=out)
+    assert "Searching for: breastfeeding + pregnancy" in out.getvalue()
+    assert out.getvalue().count("Searching for:") == 1
