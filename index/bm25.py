@@ -47,9 +47,9 @@ class Index:
             for term in self._sets[i]:
                 self._postings.setdefault(term, []).append(i)
         self.words = Counter(w for p in self.passages for w in words(f"{p.section} {p.text}") if w.isalpha())
-        self._initials: dict[str, list[str]] = {}
+        self._by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
         for word in self.words:
-            self._initials.setdefault(word[0], []).append(word)
+            self._by_shape.setdefault((word[0], len(word)), []).append(word)
         self._headings = [
             (frozenset(stem(w) for w in words(p.section.split(" › ")[-1])), frozenset(stem(w) for w in words(p.section)))
             for p in self.passages
@@ -119,10 +119,9 @@ class Index:
         short = len(word) < MIN_TYPO_LETTERS  # "lfe", "tak": only a dropped letter is restored
         limit = 2 if len(word) >= 8 else 1
         best: dict[int, list[str]] = {}
-        for cand in self._initials.get(word[0], ()):
-            if short and len(cand) != len(word) + 1:
-                continue
-            if len(cand) >= 3 and abs(len(cand) - len(word)) <= limit:
+        lengths = [len(word) + 1] if short else range(max(3, len(word) - limit), len(word) + limit + 1)
+        for length in lengths:
+            for cand in self._by_shape.get((word[0], length), ()):
                 d = edit_distance(word, cand, limit)
                 if d <= limit:
                     best.setdefault(d, []).append(cand)
