@@ -103,7 +103,11 @@ def test_imports_point_down_the_stages(package):
 
 
 def test_third_party_libraries_enter_through_one_module_each():
-    owners = {"rank_bm25": {"index/bm25.py"}, "nltk": {"index/tokenizer.py", "corpus/sentences.py"}}
+    owners = {
+        # bot/baseline.py is the naive baseline eval scores beside ours: deliberately independent of our index
+        "rank_bm25": {"index/bm25.py", "bot/baseline.py"},
+        "nltk": {"index/tokenizer.py", "corpus/sentences.py"},
+    }
     for lib, allowed in owners.items():
         users = set()
         for path in ROOT.glob("*/**/*.py"):

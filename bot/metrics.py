@@ -1,0 +1,149 @@
+"""The arithmetic of an evaluation: outcomes in, figures out. No I/O, no bot.
+
+Any system (ours, the naive baseline, a hand-made case in a test) is scored the same way
+once its reply to each case is reduced to an ``Outcome``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .questions import Case
+
+METRICS = ("hit_at_k", "mrr", "decline_accuracy", "false_declines", "emergency_recall", "disclaimer_coverage")
+SHORT_TEXT = 100  # characters of a passage shown with a miss
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A passage as a report shows it."""
+
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one system did with one case, reduced to what is scored."""
+
+    case: Case
+    query: str  # what was searched for the last turn
+    answered: bool
+    passages: tuple[Shown, ...]  # the last turn's passages, best first, at most k
+    safety_notice: bool
+    replies: int  # replies given, one per turn
+    disclaimed: int  # how many of those replies carried the disclaimer
+    latencies_ms: tuple[float, ...]  # one per turn asked
+    notes: tuple[str, ...] = ()  # what the reply said besides passages: a decline, a correction
+    coverage: float | None = None  # the core's share of the question the best passage covers
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def first_hit(outcome: Outcome) -> int | None:
+    """1-based rank of the first passage holding any expected string, or None."""
+    wanted = [_folded(e) for e in outcome.case.expect]
+    for rank, passage in enumerate(outcome.passages, 1):
+        text = _folded(passage.text)
+        if any(w in text for w in wanted):
+            return rank
+    return None
+
+
+def share(flags: list[bool]) -> float | None:
+    """The share of true flags; None when there is nothing to count (shown as "-")."""
+    return sum(flags) / len(flags) if flags else None
+
+
+def percentile(values: list[float], p: float) -> float | None:
+    """Nearest-rank percentile: the smallest value with at least p% of values at or below it."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, math.ceil(p / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+def summarize(outcomes: list[Outcome]) -> dict:
+    """The headline figures over a list of outcomes; None where a metric has no cases."""
+    answerable = [o for o in outcomes if o.case.answerable]
+    unanswerable = [o for o in outcomes if not o.case.answerable]
+    emergencies = [o for o in outcomes if o.case.emergency]
+    ranks = [first_hit(o) for o in answerable]
+    replies = sum(o.replies for o in outcomes)
+    shown = [sum(len(p.text.split()) for p in o.passages) for o in outcomes if o.answered]
+    return {
+        "cases": len(outcomes),
+        "answerable": len(answerable),
+        "unanswerable": len(unanswerable),
+        "emergencies": len(emergencies),
+        "hit_at_k": share([r is not None for r in ranks]),
+        "mrr": sum(1 / r for r in ranks if r) / len(ranks) if ranks else None,
+        "decline_accuracy": share([not o.answered for o in unanswerable]),
+        "false_declines": share([not o.answered for o in answerable]),
+        "emergency_recall": share([o.safety_notice for o in emergencies]),
+        "disclaimer_coverage": sum(o.disclaimed for o in outcomes) / replies if replies else None,
+        # hit@k judges by strings, so longer passages find more: this says how much was read
+        "words_shown": sum(shown) / len(shown) if shown else None,
+    }
+
+
+def by_tag(outcomes: list[Outcome]) -> dict[str, dict]:
+    """``summarize`` per tag, tags in the order the set first uses them."""
+    groups: dict[str, list[Outcome]] = {}
+    for o in outcomes:
+        groups.setdefault(o.case.tag, []).append(o)
+    return {tag: summarize(group) for tag, group in groups.items()}
+
+
+def latency(outcomes: list[Outcome]) -> dict[str, float | None]:
+    times = [t for o in outcomes for t in o.latencies_ms]
+    return {"p50": percentile(times, 50), "p95": percentile(times, 95)}
+
+
+def reasons(outcome: Outcome) -> list[str]:
+    """Why a case failed; empty when it passed. The disclaimer is scored by its own figure."""
+    case, why = outcome.case, []
+    if case.answerable and not outcome.answered:
+        why.append("declined an answerable question")
+    elif case.answerable and first_hit(outcome) is None:
+        why.append(f"expected text in none of the {len(outcome.passages)} passages")
+    if not case.answerable and outcome.answered:
+        why.append("answered; expected a decline")
+    if case.emergency and not outcome.safety_notice:
+        why.append("no safety notice for an emergency")
+    return why
+
+
+def misses(outcomes: list[Outcome]) -> list[dict]:
+    out = []
+    for o in outcomes:
+        why = reasons(o)
+        if why:
+            out.append({
+                "id": o.case.id,
+                "tag": o.case.tag,
+                "line": o.case.line,
+                "reasons": why,
+                "question": o.case.turns[-1],
+                "query": o.query,
+                "notes": list(o.notes),
+                "coverage": o.coverage,
+                "expect": list(o.case.expect),
+                "passages": [{"id": p.id, "text": short(p.text)} for p in o.passages],
+            })
+    return out
+
+
+def short(text: str, limit: int = SHORT_TEXT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def report(outcomes: list[Outcome]) -> dict:
+    """Every figure the evaluator prints, as plain JSON-ready values."""
+    head = summarize(outcomes)
+    return {**head, "latency_ms": latency(outcomes), "by_tag": by_tag(outcomes), "misses": misses(outcomes)}

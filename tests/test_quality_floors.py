@@ -1,0 +1,42 @@
+"""Answer quality has floors: each question set is scored in-process and must not fall below them.
+
+The floors are the figures measured when evaluation mode landed (rounded down to two
+decimals; false declines rounded up, as a ceiling). Raise them when the bot improves, by
+running ``python -m bot eval <set> [--corpus <document>]``; never lower one to let a change
+through, and never edit a case to make it pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.evaluate import build_report
+from bot.loading import load_index
+from bot.questions import load_questions
+
+from .conftest import MONOGRAPHS, ROOT
+
+QUESTIONS = ROOT / "corpus" / "questions"
+
+FLOORS = {  # set: (corpus, floors, false-decline ceiling)
+    "baclofen": (None, {"hit_at_k": 0.96, "mrr": 0.91, "decline_accuracy": 0.95, "emergency_recall": 1.0}, 0.0),
+    "lipitor-patient-information": (
+        MONOGRAPHS / "lipitor-patient-information.md",
+        {"hit_at_k": 0.95, "mrr": 0.83, "decline_accuracy": 0.90, "emergency_recall": 1.0}, 0.05),
+    "haloperidol-tablets-label": (
+        MONOGRAPHS / "haloperidol-tablets-label.md",
+        {"hit_at_k": 0.95, "mrr": 0.81, "decline_accuracy": 0.90, "emergency_recall": 1.0}, 0.0),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_question_set_meets_its_floors(name):
+    corpus, floors, false_decline_ceiling = FLOORS[name]
+    cases, errors = load_questions(QUESTIONS / f"{name}.jsonl")
+    assert not errors
+    report = build_report(cases, load_index(corpus), k=3)
+    below = {key: (report[key], floor) for key, floor in floors.items() if report[key] < floor}
+    missed = [(m["id"], m["reasons"]) for m in report["misses"]]
+    assert not below, f"{name}: below the floor (measured, floor): {below}; misses: {missed}"
+    assert report["false_declines"] <= false_decline_ceiling, missed
+    assert report["disclaimer_coverage"] == 1.0
