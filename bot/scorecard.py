@@ -75,8 +75,8 @@ def miss_lines(misses: list[dict], limit: int) -> list[str]:
 
 
 def format_scorecard(report: dict, limit: int = 10) -> str:
-    counts = (f"{report['cases']} cases: {report['answerable']} answerable, {report['unanswerable']} unanswerable, "
-              f"{report['emergencies']} emergencies")
+    counts = (f"{report['cases']} cases: {report['answerable']} answerable, {report['unanswerable']} unanswerable; "
+              f"{report['emergencies']} marked emergency")
     lines = [f"{report.get('questions', 'question set')} against {report['corpus']}, k={report['k']}", counts, ""]
     lines += headline(report) + ["", "by tag"] + tag_table(report) + [""] + miss_lines(report["misses"], limit)
     if report["errors"]:
