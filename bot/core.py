@@ -19,6 +19,7 @@ from .safety import DOSING_NOTE, EMERGENCY_NOTICE, EMERGENCY_SEARCH, asks_person
 DEFAULT_K = 3
 MIN_COVERAGE = 0.5  # calibrated on the question sets with `python -m bot eval`
 HISTORY_TURNS = 4
+DOSE_WORDS = "dose dosage"
 SELF_HARM_NOTE = "You matter, and help is available right now: please call or text 988, or call 911."
 EMPTY_HINT = "Please type a question about the monograph, for example: What are the side effects?"
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
@@ -52,18 +53,21 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
     if kind == "self-harm":
         return _finish(question, text, (), notice, notes + [SELF_HARM_NOTE], 0.0, False)
     extra = EMERGENCY_SEARCH.get(kind or "", "")
-    if asks_personal_dosing(text):
-        notes.append(DOSING_NOTE)
-        extra += " dose dosage"
     earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-HISTORY_TURNS:]
     p = plan(text, index, earlier)
+    concepts = p.concepts
+    if asks_personal_dosing(text):  # the general dosing passages, or a decline if there are none
+        notes.append(DOSING_NOTE)
+        extra += " " + DOSE_WORDS
+        dose = tuple(tokenize(DOSE_WORDS))
+        concepts += (Concept("dose", dose, max(index.idf(t) for t in dose), own=0),)
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")
     weights = dict(p.weights)
     for term in tokenize(extra):  # what an emergency or a dosing question is about, below the user's words
         weights[term] = max(weights.get(term, 0.0), LAY_WEIGHT)
     hits = index.search(weights, max(k, 1), question=text)
-    best = max((coverage(p.concepts, h) for h in hits), default=0.0)
+    best = max((coverage(concepts, h) for h in hits), default=0.0)
     if p.followup and not informative(list(p.concepts), index):
         best = 1.0 if hits else 0.0  # "how does it work?" names no topic of its own: its context does
     if hits and best >= MIN_COVERAGE:

@@ -69,6 +69,13 @@ LAY_TERMS: dict[str, str] = {
     "twisting": "spasm dystonia torticollis", "twitching": "spasm tremor", "jerking": "spasm convulsions",
     "interact": "interaction concomitant coadministration", "interacts": "interaction concomitant coadministration",
     "interaction": "interact concomitant coadministration", "interactions": "interact concomitant coadministration",
+    "year old": "years age", "years old": "years age", "month old": "months age", "months old": "months age",
+    "watch": "symptoms signs", "watch for": "symptoms signs", "look out for": "symptoms signs",
+    "statin": "hmg-coa reductase inhibitors", "statins": "hmg-coa reductase inhibitors",
+    "botox": "botulinum toxin", "shot": "injection", "shots": "injections", "jab": "injection",
+    "get better": "prognosis outlook improve", "recover": "prognosis recovery", "outlook": "prognosis",
+    "spoon": "teaspoon dosing cup measuring", "benadryl": "diphenhydramine", "tylenol": "acetaminophen",
+    "advil": "ibuprofen nsaids", "motrin": "ibuprofen nsaids", "aleve": "naproxen nsaids",
     "overdose": "overdosage", "od": "overdose overdosage",
     "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",
 }

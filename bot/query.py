@@ -83,14 +83,14 @@ def concepts_of(question: str, index: Index) -> tuple[list[Concept], list[tuple[
 
 def _fix_spelling(word: str, index: Index) -> str:
     """A misspelt word -> the monograph's word or lay word it most likely meant ("pregant")."""
-    if len(word) < 3 or not word.isalpha() or word in STOPWORDS or word in _LAY_WORDS:
+    if len(word) < 3 or not word.isalpha() or word in STOPWORDS or word in _LAY_WORDS or word in GENERIC_WORDS:
         return word
     if stem(word) in index.doc_freq:
         return word
     fixed = index.closest_word(word)
     if fixed:
         return fixed
-    near = [c for c in _LAY_WORDS if len(word) >= 5 and c[0] == word[0] and edit_distance(word, c, 1) <= 1]
+    near = [c for c in _LAY_WORDS | GENERIC_WORDS if len(word) >= 5 and c[0] == word[0] and edit_distance(word, c, 1) <= 1]
     return near[0] if len(near) == 1 else word
 
 

@@ -25,7 +25,7 @@ DOSING_NOTE = (
 # passages about amounts are the last thing to show someone at risk.
 _KINDS: dict[str, list[str]] = {
     "self-harm": [
-        r"\b(suicid\w*|kill (my|him|her|them)sel(f|ves)|end (my|his|her) life|end it all|want to die|wanna die|"
+        r"\b(suicid\w*|kill(ing|ed)? (my|him|her|them)sel(f|ves)|end (my|his|her) life|end it all|want to die|wanna die|"
         r"self[- ]?harm\w*|hurt(ing)? (my|him|her)self|cut(ting)? myself|don'?t want to (live|be alive|be here)|"
         r"better off dead|take my (own )?life)\b",
     ],
@@ -36,7 +36,8 @@ _KINDS: dict[str, list[str]] = {
         r"\b(took|taken|swallowed|ate)\b.{0,15}\b\d{2,}\b.{0,30}\b(pills?|tablets?|capsules?|doses?)\b",
         r"\b(too (many|much)) (pills?|tablets?|doses?|of (it|them|my))\b",
         r"\b(took|taken|swallowed|ate)\b.{0,60}\b(at once|in one go|all at the same time)\b",
-        r"\b(accidentally|by mistake|mistakenly) (took|taken|swallowed|gave|ate)\b",
+        r"\b(accidentally|by mistake|mistakenly) (took|taken|swallowed|gave|ate|drank)\b",
+        r"\b(drank|drunk|swallowed|ate|took|got into|chugged)\b.{0,30}\b(bottle|pack|box|packet|blister)\b",
         r"\b(whole|entire) (bottle|pack|box|week|month|strip)('?s)? (worth )?of\b",
     ],
     "breathing": [

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .documents import Document, slugify
 from .sentences import sentence_splitter
-from .structure import Block, parse_sections
+from .structure import Block, is_plain_heading, parse_sections
 
 TARGET_WORDS = 90  # a passage grows by whole sentences up to about this many words
 MIN_WORDS = 25  # a shorter paragraph joins the next one in its section
@@ -90,7 +90,8 @@ def split_document(doc: Document) -> list[Passage]:
                 groups[-1].extend(pending)
             else:
                 groups.append(pending)
-        texts = [chunk for group in groups for chunk in _chunks(group)]
+        # a lone label left over from a heading-shaped line ("Drug Facts") says nothing
+        texts = [chunk for group in groups for chunk in _chunks(group) if not is_plain_heading(chunk)]
         base = f"{doc.id}:{slugify(section.path[-1]) if section.path else 'intro'}"
         if base in used_ids:
             base = f"{doc.id}:{slugify(name)}"

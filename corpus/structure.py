@@ -77,6 +77,22 @@ def _is_furniture_line(line: str) -> bool:
     return bool(READING_TIME.match(line) or CAPTION.match(line))
 
 
+def _next_content(lines: list[str]) -> list[str | None]:
+    """For each line, the next non-blank line after it (None at the end)."""
+    out: list[str | None] = [None] * len(lines)
+    nxt: str | None = None
+    for n in range(len(lines) - 1, -1, -1):
+        out[n] = nxt
+        if lines[n]:
+            nxt = lines[n]
+    return out
+
+
+def _heads_nothing(next_line: str | None) -> bool:
+    """A heading-shaped line followed by another heading or the end is text ("Phenylephrine HCl 2.5")."""
+    return next_line is None or bool(MD_HEADING.match(next_line)) or is_plain_heading(next_line)
+
+
 def parse_sections(text: str, title: str = "") -> list[Section]:
     """Group a document's lines into sections of blocks, headings nested by level."""
     stack: list[tuple[int, str]] = []
@@ -96,8 +112,9 @@ def parse_sections(text: str, title: str = "") -> list[Section]:
         sections.append(Section(path=tuple(h for _, h in stack), furniture=furniture))
 
     first_content = True
-    for raw in text.split("\n"):
-        line = _clean(raw)
+    lines = [_clean(raw) for raw in text.split("\n")]
+    following = _next_content(lines)
+    for n, line in enumerate(lines):
         if not line:
             flush_para()
             continue
@@ -116,7 +133,7 @@ def parse_sections(text: str, title: str = "") -> list[Section]:
         if FURNITURE_HEADING.match(line) and len(line) <= 80:
             open_section(7, line, furniture=True)
             continue
-        if is_plain_heading(line):
+        if is_plain_heading(line) and not _heads_nothing(following[n]):
             open_section(7, line)
             continue
         bullet = BULLET.match(line)

@@ -50,9 +50,8 @@ class Index:
         self._by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
         for word in self.words:
             self._by_shape.setdefault((word[0], len(word)), []).append(word)
-        self._headings = [
-            (frozenset(stem(w) for w in words(p.section.split(" › ")[-1])), frozenset(stem(w) for w in words(p.section)))
-            for p in self.passages
+        self._headings = [  # section numbers ("12.1") say nothing about the topic
+            (_heading_terms(p.section.split(" › ")[-1]), _heading_terms(p.section)) for p in self.passages
         ]
 
     def __len__(self) -> int:
@@ -131,6 +130,10 @@ class Index:
         if len({stem(c) for c in nearest}) > 1:
             return None
         return max(nearest, key=lambda c: self.words[c])
+
+
+def _heading_terms(heading: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(heading) if not w[0].isdigit())
 
 
 def _weights(query: str | list[str] | dict[str, float]) -> dict[str, float]:

@@ -196,3 +196,10 @@ def test_document_dataclass_is_frozen():
     doc = Document("x", "t", "s", "text", "p")
     with pytest.raises(Exception):
         doc.title = "other"  # type: ignore[misc]
+
+
+def test_a_heading_shaped_line_that_heads_nothing_stays_text():
+    passages = split_document(read_document(MONOGRAPHS / "cough-cold-drug-facts.md"))
+    [active] = [p for p in passages if p.section == "Active ingredient"]
+    assert "Diphenhydramine HCl 6.25 mg" in active.text and "Phenylephrine HCl 2.5" in active.text
+    assert not [p for p in passages if p.text == "Drug Facts"]
