@@ -19,7 +19,7 @@ weren weren't won won't wouldn wouldn't
 QUESTION_FRAMING = """
 tell please explain know let say said would could might may must shall also really ever anything something
 thing things whats what's hows how's im i'm ive i've id i'd youre can't cant dont doesnt isnt thanks thank hi hello
-hey ok okay yes yeah us much many per
+hey ok okay yes yeah us much many per every everything anyway maybe perhaps
 """
 
 STOPWORDS = frozenset(NLTK_ENGLISH.split()) | frozenset(QUESTION_FRAMING.split())
