@@ -9,13 +9,12 @@ covers the question well enough to answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from index import Index, tokenize, words
-from index.tokenizer import is_content, stem
-
 from index.bm25 import edit_distance
 from index.stopwords import STOPWORDS
+from index.tokenizer import is_content, stem
 
 from .lexicon import GENERIC_WORDS, lay_expansions, lexicon_words
 
@@ -58,7 +57,7 @@ class Plan:
     query: str  # what is searched, for people
     followup: bool = False
     corrections: tuple[tuple[str, str], ...] = ()
-    context: tuple[str, ...] = field(default=())  # words carried over from earlier turns
+    context: tuple[str, ...] = ()  # words carried over from earlier turns
 
 
 def concepts_of(question: str, index: Index) -> tuple[list[Concept], list[tuple[str, str]]]:
