@@ -126,7 +126,7 @@ def parse_sections(text: str, title: str = "") -> list[Section]:
         if re.fullmatch(r"[-=_*]{3,}", line) or _is_furniture_line(line):
             flush_para()
             continue
-        if first_content and title and line.casefold() == title.casefold():
+        if first_content and title and line.casefold() == title.casefold() and is_plain_heading(line):
             first_content = False  # the title repeated as the first line is not a section
             continue
         first_content = False
