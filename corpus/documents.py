@@ -53,7 +53,7 @@ def _first_line(text: str) -> str:
     for line in text.splitlines():
         line = line.strip().lstrip("#").strip()
         if line:
-            return line[:120]
+            return " ".join(line.split())[:120]  # tabs and runs of spaces, as in headings
     return ""
 
 
