@@ -1,0 +1,94 @@
+"""Settings from the environment and .env: every missing or malformed one named, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.settings import ConfigError, Settings, load_settings
+from corpus import BotError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def slack_cli(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``python -m bot slack ...`` with no Slack variables inherited from the machine."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_") and "proxy" not in k.lower()}
+    return subprocess.run([sys.executable, "-m", "bot", "slack", *args], capture_output=True, text=True,
+                          timeout=60, cwd=cwd, env={**clean, **(env or {})})
+
+
+def test_http_mode_needs_the_bot_token_and_the_signing_secret():
+    settings = load_settings(None, http=True, environ={"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s",
+                                                       "SLACK_API_URL": "http://127.0.0.1:9/api"})
+    assert settings == Settings(bot_token="xoxb-1", signing_secret="s", api_url="http://127.0.0.1:9/api/")
+    assert not settings.socket_mode and settings.command == "/monograph"
+    assert settings.feedback_log == Path("var/feedback.jsonl")
+    with pytest.raises(ConfigError) as err:
+        load_settings(None, http=True, environ={})
+    assert isinstance(err.value, BotError)
+    assert "SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET" in str(err.value) and ".env.example" in str(err.value)
+
+
+def test_socket_mode_needs_the_app_token():
+    settings = load_settings(None, http=False, environ={"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1"})
+    assert settings.socket_mode and settings.signing_secret == ""
+    with pytest.raises(ConfigError, match="missing SLACK_APP_TOKEN for Socket Mode"):
+        load_settings(None, http=False, environ={"SLACK_BOT_TOKEN": "xoxb-1"})
+
+
+def test_env_file_is_read_and_the_environment_wins(tmp_path):
+    env = tmp_path / "custom.env"
+    env.write_text("# comment\nexport SLACK_BOT_TOKEN=xoxb-file\nSLACK_SIGNING_SECRET='from file'\n"
+                   "SLACK_COMMAND=/ask\nFEEDBACK_LOG=logs/fb.jsonl\nLOG_LEVEL=debug\n")
+    settings = load_settings(env, http=True, environ={"SLACK_BOT_TOKEN": "xoxb-env"})
+    assert (settings.bot_token, settings.signing_secret, settings.command) == ("xoxb-env", "from file", "/ask")
+    assert settings.feedback_log == Path("logs/fb.jsonl") and settings.log_level == "DEBUG"
+
+
+@pytest.mark.parametrize("content,needle", [
+    (b"SLACK_BOT_TOKEN=xoxb-1\nthis line is not a setting\n", "line 2"),
+    (b"SLACK_BOT_TOKEN='unterminated\n", "line 1"),
+    (b"\xff\xfe\x00binary", "not UTF-8"),
+])
+def test_a_malformed_env_file_is_named_not_a_traceback(tmp_path, content, needle):
+    env = tmp_path / "bad.env"
+    env.write_bytes(content)
+    with pytest.raises(ConfigError, match=needle):
+        load_settings(env, http=True, environ={})
+
+
+@pytest.mark.parametrize("name,value", [("SLACK_API_URL", "127.0.0.1:9"), ("SLACK_COMMAND", "monograph"),
+                                        ("LOG_LEVEL", "loud")])
+def test_malformed_values_are_named(name, value):
+    environ = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", name: value}
+    with pytest.raises(ConfigError, match=name):
+        load_settings(None, http=True, environ=environ)
+
+
+def test_cli_missing_settings_exit_2_naming_each(tmp_path):
+    r = slack_cli("--http", cwd=tmp_path)
+    assert r.returncode == 2 and r.stdout == "" and "Traceback" not in r.stderr
+    assert r.stderr.startswith("error: missing SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET")
+    assert ".env.example" in r.stderr
+    r = slack_cli(cwd=tmp_path, env={"SLACK_BOT_TOKEN": "xoxb-1"})
+    assert r.returncode == 2 and "SLACK_APP_TOKEN" in r.stderr and "SLACK_BOT_TOKEN" not in r.stderr
+
+
+def test_cli_reads_dot_env_and_reports_a_bad_one(tmp_path):
+    (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-1\nnot a setting\n")
+    r = slack_cli("--http", cwd=tmp_path)
+    assert r.returncode == 2 and ".env, line 2" in r.stderr and "Traceback" not in r.stderr
+    r = slack_cli("--http", "--env-file", str(tmp_path / "nowhere.env"), cwd=tmp_path)
+    assert r.returncode == 2 and "no such settings file" in r.stderr
+
+
+def test_cli_unreachable_slack_is_a_clear_error(tmp_path):
+    env = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": "http://127.0.0.1:9/api/"}
+    r = slack_cli("--http", cwd=tmp_path, env=env)
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "will be unused" not in r.stderr
+    assert r.stderr.splitlines()[-1].startswith("error: cannot reach Slack at http://127.0.0.1:9/api/")
