@@ -21,7 +21,11 @@ MIN_COVERAGE = 0.5  # calibrated on the question sets with `python -m bot eval`
 HISTORY_TURNS = 4
 DOSE_WORDS = "dose dosage"
 SELF_HARM_NOTE = "You matter, and help is available right now: please call or text 988, or call 911."
-EMPTY_HINT = "Please type a question about the monograph, for example: What are the side effects?"
+EMPTY_HINT = "Ask me a question about the monograph, for example: What are the side effects?"
+PLEASANTRY = re.compile(
+    r"(hi|hello|hey|thanks?( you)?( so much| very much)?|thx|ty|ok(ay)?|cool|great|got it|bye|goodbye|"
+    r"good (morning|afternoon|evening)|cheers|perfect|nice)"
+)
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
 
@@ -48,32 +52,45 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
     text, notes = clean_question(question)
     kind = emergency_kind(text)
     notice = EMERGENCY_NOTICE if kind else None
-    if not text:
-        return _finish(question, "", (), notice, [EMPTY_HINT], 0.0, False)
+    if not text or (not kind and is_pleasantry(text)):
+        return _finish(question, text, (), notice, notes + [EMPTY_HINT], 0.0, False)
     if kind == "self-harm":
         return _finish(question, text, (), notice, notes + [SELF_HARM_NOTE], 0.0, False)
     extra = EMERGENCY_SEARCH.get(kind or "", "")
+    dosing = asks_personal_dosing(text)
+    if dosing:
+        notes.append(DOSING_NOTE)
     earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-HISTORY_TURNS:]
     p = plan(text, index, earlier)
-    concepts = p.concepts
-    if asks_personal_dosing(text):  # the general dosing passages, or a decline if there are none
-        notes.append(DOSING_NOTE)
-        extra += " " + DOSE_WORDS
-        dose = tuple(tokenize(DOSE_WORDS))
-        concepts += (Concept("dose", dose, max(index.idf(t) for t in dose), own=0),)
+    hits, best = _retrieve(p, index, k, text, extra, dosing)
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")
-    weights = dict(p.weights)
-    for term in tokenize(extra):  # what an emergency or a dosing question is about, below the user's words
-        weights[term] = max(weights.get(term, 0.0), LAY_WEIGHT)
-    hits = index.search(weights, max(k, 1), question=text)
-    best = max((coverage(concepts, h) for h in hits), default=0.0)
-    if p.followup and not informative(list(p.concepts), index):
-        best = 1.0 if hits else 0.0  # "how does it work?" names no topic of its own: its context does
     if hits and best >= MIN_COVERAGE:
         return _finish(question, p.query, tuple(hits), notice, notes, best, True, p.followup)
     notes.append(_decline(p, index, hits))
     return _finish(question, p.query, (), notice, notes, best, False, p.followup)
+
+
+def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool) -> tuple[list[Hit], float]:
+    """The top k hits for a plan, and how well the best of them covers the question."""
+    weights, concepts = dict(p.weights), p.concepts
+    if dosing:  # the general dosing passages, or a decline if there are none
+        extra += " " + DOSE_WORDS
+        dose = tuple(tokenize(DOSE_WORDS))
+        concepts += (Concept("dose", dose, max(index.idf(t) for t in dose), own=0),)
+    for term in tokenize(extra):  # what an emergency or a dosing question is about, below the user's words
+        weights[term] = max(weights.get(term, 0.0), LAY_WEIGHT)
+    topics = informative(list(p.concepts), index)
+    if p.concepts and not topics and not p.followup and not extra and not any(c.generic for c in p.concepts):
+        return index.opening(weights, max(k, 1), question=text), 1.0  # "what is baclofen?": the document's own opening
+    hits = index.search(weights, max(k, 1), question=text)
+    if p.followup and not topics:
+        return hits, 1.0 if hits else 0.0  # "how does it work?" names no topic of its own: its context does
+    return hits, max((coverage(concepts, h) for h in hits), default=0.0)
+
+
+def is_pleasantry(text: str) -> bool:
+    return bool(PLEASANTRY.fullmatch(text.strip(" .!?,").lower()))
 
 
 def _decline(p: Plan, index: Index, hits: list[Hit]) -> str:

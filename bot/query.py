@@ -119,10 +119,9 @@ def search_weights(concepts: list[Concept]) -> dict[str, float]:
 
 
 def looks_like_followup(question: str, concepts: list[Concept], index: Index) -> bool:
+    """No topic of its own, "what about ...", or a pronoun with at most one topic word."""
     info = informative(concepts, index)
-    if not info:
-        return True
-    if FOLLOWUP_CUE.match(question):
+    if not info or FOLLOWUP_CUE.match(question):
         return True
     return bool(ANAPHORA.search(question)) and len(info) <= 1
 

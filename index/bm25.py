@@ -92,8 +92,22 @@ class Index:
             for i in ranked
         ]
 
-    def _lift_headings(self, scores: dict[int, float], asked: set[str]) -> None:
-        top = max(scores.values())
+    def opening(self, query: str | list[str] | dict[str, float], k: int = 3, question: str = "") -> list[Hit]:
+        """Passages in document order that share a term with the query, first k.
+
+        For a question that names only the subject ("what is baclofen?"), a monograph's
+        opening, which says what the drug is, beats the passages that repeat its name most;
+        a heading the question repeats ("What is LIPITOR?") comes first.
+        """
+        weights = _weights(query)
+        order = {i: 0.0 for i, terms in enumerate(self._sets) if any(t in terms for t in weights)}
+        if question and order:
+            self._lift_headings(order, {stem(w) for w in words(question)} | set(weights), top=1.0)
+        ranked = sorted(order, key=lambda i: (-order[i], i))[:k]
+        return [Hit(self.passages[i], 0.0, tuple(t for t in weights if t in self._sets[i])) for i in ranked]
+
+    def _lift_headings(self, scores: dict[int, float], asked: set[str], top: float | None = None) -> None:
+        top = max(scores.values()) if top is None else top
         for i in scores:
             share = 0.0
             for heading in self._headings[i]:  # the last heading, and the whole path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import DISCLAIMER, answer
-from bot.core import clean_question
+from bot.core import EMPTY_HINT, clean_question
 from bot.models import MAX_QUESTION_CHARS
 from bot.safety import DOSING_NOTE, EMERGENCY_NOTICE
 
@@ -62,7 +62,7 @@ def test_personal_dosing_gets_the_fixed_note_then_passages(baclofen_index):
 @pytest.mark.parametrize("question", ["", "   ", "\x00\x07\x1b", "\u202e\u202d"])
 def test_empty_questions_get_a_hint_not_an_error(baclofen_index, question):
     a = answer(question, baclofen_index)
-    assert not a.answered and "Please type a question" in a.text and a.text.endswith(DISCLAIMER)
+    assert not a.answered and EMPTY_HINT in a.text and a.text.endswith(DISCLAIMER)
 
 
 def test_huge_question_is_answered_from_its_start_with_a_note(baclofen_index):

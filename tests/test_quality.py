@@ -167,3 +167,16 @@ def test_repl_shows_what_was_searched_when_it_differs(baclofen_index):
              stdout=out)
     assert "Searching for: breastfeeding + pregnancy" in out.getvalue()
     assert out.getvalue().count("Searching for:") == 1
+
+
+# --- questions that name no topic ------------------------------------------------------
+
+def test_subject_only_question_gets_the_documents_opening(baclofen_index):
+    a = answer("what is baclofen?", baclofen_index)
+    assert a.answered and "Kemstro and Lioresal" in a.passages[0].passage.text
+
+
+@pytest.mark.parametrize("text", ["hi", "Thanks!", "ok", "thank you so much"])
+def test_pleasantries_get_a_hint_not_a_search(baclofen_index, text):
+    a = answer(text, baclofen_index, ("what are the side effects?",))
+    assert not a.answered and a.passages == () and "Ask me a question" in a.text and a.text.endswith(DISCLAIMER)
