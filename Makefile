@@ -23,5 +23,8 @@ run: install
 test: install-test
 	$(BIN)/python -m pytest
 
+bench: install
+	$(BIN)/python -m pip install --quiet -e '.[bench]' ; $(BIN)/python benchmarks/run.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
