@@ -29,10 +29,15 @@ PLEASANTRY = re.compile(
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
 
+def printable(text: object) -> str:
+    """Lone surrogates (bytes that were not UTF-8, from argv or stdin) become U+FFFD."""
+    return "".join("\ufffd" if unicodedata.category(ch) == "Cs" else ch for ch in str(text))
+
+
 def clean_question(question: str) -> tuple[str, list[str]]:
     """Control characters dropped, whitespace collapsed, the length capped with a note."""
     notes = []
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in str(question))
+    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in printable(question))
     text = re.sub(r"\s+", " ", _BIDI.sub("", text)).strip()
     if len(text) > MAX_QUESTION_CHARS:
         text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0] or text[:MAX_QUESTION_CHARS]
@@ -104,5 +109,5 @@ def _decline(p: Plan, index: Index, hits: list[Hit]) -> str:
 
 
 def _finish(question, query, hits, notice, notes, cov, answered, followup=False) -> Answer:
-    draft = Answer(str(question), query, answered, hits, notice, DISCLAIMER, "", tuple(notes), followup, round(cov, 3))
+    draft = Answer(printable(question), query, answered, hits, notice, DISCLAIMER, "", tuple(notes), followup, round(cov, 3))
     return Answer(**{**draft.__dict__, "text": render_text(draft)})

@@ -32,6 +32,18 @@ def render_text(answer: Answer) -> str:
     return "\n\n".join(parts)
 
 
+# Characters that some line readers (Python's str.splitlines, JavaScript) take for line ends
+_LINE_BREAKING = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def json_line(obj: Any) -> str:
+    """One JSON object on exactly one line, whatever line separators the text holds."""
+    text = json.dumps(obj, ensure_ascii=False)
+    for char, escaped in _LINE_BREAKING.items():
+        text = text.replace(char, escaped)
+    return text
+
+
 def to_json(answer: Answer) -> dict[str, Any]:
     return {
         "question": answer.question,

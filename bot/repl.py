@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import IO
@@ -11,7 +10,7 @@ from index import Index
 
 from .core import answer
 from .loading import describe
-from .render import to_json
+from .render import json_line, to_json
 
 HELP = """Ask a question about the monograph in plain words, e.g. "What is the half-life?".
 Follow-ups use the conversation: "What about breastfeeding?" after a pregnancy question.
@@ -104,7 +103,7 @@ def run_json_lines(index: Index, k: int, stdin: IO[str] | None = None, stdout: I
             history.clear()
             obj = {"reset": True}
         elif command in ("/quit", "/exit"):
-            stdout.write(json.dumps({"quit": True}) + "\n")
+            stdout.write(json_line({"quit": True}) + "\n")
             stdout.flush()
             return 0
         else:
@@ -112,6 +111,6 @@ def run_json_lines(index: Index, k: int, stdin: IO[str] | None = None, stdout: I
             obj = to_json(reply)
             if line.strip():
                 history.append(line)
-        stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        stdout.write(json_line(obj) + "\n")
         stdout.flush()
     return 0

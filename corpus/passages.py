@@ -38,16 +38,25 @@ def _words(text: str) -> int:
 
 def _units(block: Block, split) -> list[str]:
     """Sentences of a block; the last sentence carries the bullet list it introduces."""
-    sentences = split(block.text) if block.text else []
+    sentences = [piece for sentence in split(block.text) for piece in _cut(sentence)] if block.text else []
     if not block.bullets:
         return sentences
     intro = sentences.pop() + "\n" if sentences else ""
     groups: list[list[str]] = [[]]
-    for item in block.bullets:  # a long list is cut, each part under its introduction
+    items = [piece for bullet in block.bullets for piece in _cut(bullet)]
+    for item in items:  # a long list is cut, each part under its introduction
         if groups[-1] and _words(intro + " ".join(groups[-1] + [item])) > 2 * TARGET_WORDS:
             groups.append([])
         groups[-1].append(item)
     return sentences + [intro + "\n".join(f"• {b}" for b in group) for group in groups]
+
+
+def _cut(sentence: str) -> list[str]:
+    """A 'sentence' far past a passage's length (a run-on line, a table) cut at word boundaries."""
+    tokens = sentence.split(" ")
+    if len(tokens) <= 2 * TARGET_WORDS:
+        return [sentence]
+    return [" ".join(tokens[i:i + TARGET_WORDS]) for i in range(0, len(tokens), TARGET_WORDS)]
 
 
 def _chunks(units: list[str]) -> list[str]:

@@ -125,8 +125,6 @@ def test_a_very_long_line_without_punctuation_loads(tmp_path, capsys):
     assert obj["answered"] and obj["text"].endswith(DISCLAIMER)
 
 
-@pytest.mark.xfail(strict=True, reason="bug (corpus/passages.py): a sentence with no full stop is never cut, so a "
-                                       "30,000-word line becomes one 30,000-word passage, quoted whole in replies")
 def test_a_passage_is_never_longer_than_a_few_target_lengths(tmp_path):
     line = " ".join(["baclofen relieves muscle spasticity"] * 7_500)
     passages = split_corpus(load_corpus(write(tmp_path, "long.txt", line)))
