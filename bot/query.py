@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from index import Index, tokenize, words
-from index.bm25 import edit_distance
+from index.spelling import edit_distance
 from index.stopwords import STOPWORDS
 from index.tokenizer import is_content, stem
 

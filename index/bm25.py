@@ -3,6 +3,11 @@
 rank_bm25 can score a real match 0 (a term in exactly half the passages has idf 0) and
 ranks passages that share nothing with the query, so a hit here is a passage that shares
 at least one content term with it, and each hit says which terms it matched.
+
+rank_bm25 computes the model (idf, lengths, term counts); each term's contribution to each
+passage is then computed once at build time, as numpy arrays, so a query adds a few arrays
+and takes its top k with argpartition, instead of re-scoring postings in Python per query
+(which cost 223 ms p95 at 100k passages; see benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -11,16 +16,18 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
 from rank_bm25 import BM25Okapi
 
 from corpus import Passage
 
-from .tokenizer import stem, tokenize, words
+from .spelling import Speller
+from .tokenizer import content_terms, stem, words
 
-MIN_TYPO_LETTERS = 5
 HEADING_SHARE = 0.6  # a heading that is mostly the question ("What is LIPITOR?") ...
 HEADING_BOOST = 0.5  # ... lifts its passages by this share of the best score
 FOLLOWING_SHARE = 0.6  # the section's later passages get this share of the lift
+FLOOR = 1e-6  # a term in half the passages or more (idf <= 0 in rank_bm25) still counts a little
 
 
 @dataclass(frozen=True)
@@ -37,36 +44,48 @@ class Index:
         if not passages:
             raise ValueError("an index needs at least one passage")
         self.passages = list(passages)
-        self.terms = [tokenize(f"{p.section} {p.text}") for p in self.passages]
-        self.bm25 = BM25Okapi([t or ["\x00"] for t in self.terms])
-        self._sets = [set(terms) for terms in self.terms]
-        self._vocabulary: frozenset[str] | None = None
-        self.doc_freq = Counter(term for terms in self._sets for term in terms)
-        self._postings: dict[str, list[int]] = {}
-        for i, terms in enumerate(self.terms):
-            for term in self._sets[i]:
-                self._postings.setdefault(term, []).append(i)
-        self.words = Counter(w for p in self.passages for w in words(f"{p.section} {p.text}") if w.isalpha())
-        self._by_shape: dict[tuple[str, int], list[str]] = {}  # (first letter, length) -> words
-        for word in self.words:
-            self._by_shape.setdefault((word[0], len(word)), []).append(word)
-        self._headings = [  # section numbers ("12.1") say nothing about the topic
-            (_heading_terms(p.section.split(" › ")[-1]), _heading_terms(p.section)) for p in self.passages
+        tokens = [words(f"{p.section} {p.text}") for p in self.passages]
+        self.bm25 = BM25Okapi([content_terms(t) or ["\x00"] for t in tokens])
+        self.speller = Speller(Counter(w for ws in tokens for w in ws if w.isalpha()))
+        self._arrays = self._contributions()
+        self.doc_freq = {term: len(ids) for term, (ids, _) in self._arrays.items()}
+        self.vocabulary = frozenset(self.doc_freq)
+        sections = list(dict.fromkeys(p.section for p in self.passages))
+        number = {s: n for n, s in enumerate(sections)}
+        self._section_of = np.fromiter((number[p.section] for p in self.passages), np.int64, len(self.passages))
+        self._headings = [  # the last heading, and the whole path; section numbers ("12.1") say nothing
+            (_heading_terms(s.split(" › ")[-1]), _heading_terms(s)) for s in sections
         ]
+        self._first = np.array([1.0 if p.ordinal == 1 else FOLLOWING_SHARE for p in self.passages])
+
+    def _contributions(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Per term: the passages holding it and its BM25 score in each (rank_bm25's formula)."""
+        bm25 = self.bm25
+        doc_len = np.asarray(bm25.doc_len, dtype=np.float64)
+        norm = bm25.k1 * (1 - bm25.b + bm25.b * doc_len / bm25.avgdl)
+        postings: dict[str, list[int]] = {}
+        for i, counts in enumerate(bm25.doc_freqs):
+            for term in counts:
+                postings.setdefault(term, []).append(i)
+        postings.pop("\x00", None)
+        arrays = {}
+        for term, ids in postings.items():
+            where = np.asarray(ids, dtype=np.int64)
+            tf = np.fromiter((bm25.doc_freqs[i][term] for i in ids), np.float64, len(ids))
+            score = (bm25.idf.get(term) or 0.0) * (tf * (bm25.k1 + 1) / (tf + norm[where]))
+            arrays[term] = (where, np.maximum(score, FLOOR))
+        return arrays
 
     def __len__(self) -> int:
         return len(self.passages)
-
-    @property
-    def vocabulary(self) -> frozenset[str]:
-        if self._vocabulary is None:
-            self._vocabulary = frozenset(self.doc_freq)
-        return self._vocabulary
 
     def idf(self, term: str) -> float:
         """A positive idf (Lucene's form), also for terms the index has never seen."""
         n, df = len(self.passages), self.doc_freq.get(term, 0)
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def closest_word(self, word: str) -> str | None:
+        return self.speller.closest(word)
 
     def search(self, query: str | list[str] | dict[str, float], k: int = 3, question: str = "") -> list[Hit]:
         """Best k passages sharing at least one query term, by weighted BM25 score.
@@ -75,22 +94,19 @@ class Index:
         terms) mostly repeats are lifted: "What is LIPITOR?", "OVERDOSAGE › Treatment".
         """
         weights = _weights(query)
-        scores: dict[int, float] = {}
+        scores = np.zeros(len(self.passages))
+        matched = np.zeros(len(self.passages), dtype=bool)
         for term, weight in weights.items():
-            postings = self._postings.get(term)
-            if not postings:
-                continue
-            term_scores = self.bm25.get_batch_scores([term], postings)
-            for i, s in zip(postings, term_scores):
-                # a term in half the passages or more still counts a little
-                scores[i] = scores.get(i, 0.0) + weight * max(float(s), 1e-6)
-        if question and scores:
-            self._lift_headings(scores, {stem(w) for w in words(question)} | set(weights))
-        ranked = sorted(scores, key=lambda i: (-scores[i], i))[: max(k, 0)]
-        return [
-            Hit(self.passages[i], round(scores[i], 4), tuple(t for t in weights if t in self._sets[i]))
-            for i in ranked
-        ]
+            if term in self._arrays:
+                where, score = self._arrays[term]
+                scores[where] += weight * score
+                matched[where] = True
+        candidates = np.flatnonzero(matched)
+        if not len(candidates) or k <= 0:
+            return []
+        if question:
+            scores[candidates] += self._lift(candidates, _asked(question, weights)) * scores[candidates].max()
+        return self._hits(candidates, scores, weights, k)
 
     def opening(self, query: str | list[str] | dict[str, float], k: int = 3, question: str = "") -> list[Hit]:
         """Passages in document order that share a term with the query, first k.
@@ -100,79 +116,56 @@ class Index:
         a heading the question repeats ("What is LIPITOR?") comes first.
         """
         weights = _weights(query)
-        order = {i: 0.0 for i, terms in enumerate(self._sets) if any(t in terms for t in weights)}
-        if question and order:
-            self._lift_headings(order, {stem(w) for w in words(question)} | set(weights), top=1.0)
-        ranked = sorted(order, key=lambda i: (-order[i], i))[:k]
-        return [Hit(self.passages[i], 0.0, tuple(t for t in weights if t in self._sets[i])) for i in ranked]
+        matched = np.zeros(len(self.passages), dtype=bool)
+        for term in weights:
+            if term in self._arrays:
+                matched[self._arrays[term][0]] = True
+        candidates = np.flatnonzero(matched)
+        if not len(candidates) or k <= 0:
+            return []
+        scores = np.zeros(len(self.passages))
+        if question:
+            scores[candidates] = self._lift(candidates, _asked(question, weights))
+        return [Hit(h.passage, 0.0, h.matched_terms) for h in self._hits(candidates, scores, weights, k)]
 
-    def _lift_headings(self, scores: dict[int, float], asked: set[str], top: float | None = None) -> None:
-        top = max(scores.values()) if top is None else top
-        for i in scores:
-            share = 0.0
-            for heading in self._headings[i]:  # the last heading, and the whole path
+    def _lift(self, candidates: np.ndarray, asked: set[str]) -> np.ndarray:
+        """Per candidate, its heading lift as a share of the best score (0 for most)."""
+        shares = np.zeros(len(self._headings))
+        for n, headings in enumerate(self._headings):  # once per section, not per passage
+            for heading in headings:
                 shared = len(heading & asked)
                 if shared >= 2 and shared >= HEADING_SHARE * len(heading):
-                    share = max(share, shared / len(heading))
-            if share:
-                first = 1.0 if self.passages[i].ordinal == 1 else FOLLOWING_SHARE  # ¶1 usually defines
-                scores[i] += HEADING_BOOST * top * first * share
+                    shares[n] = max(shares[n], shared / len(heading))
+        return HEADING_BOOST * self._first[candidates] * shares[self._section_of[candidates]]
 
-    def closest_word(self, word: str) -> str | None:
-        """The word of the monograph a misspelt query word most likely meant, if one stands out.
+    def _hits(self, candidates: np.ndarray, scores: np.ndarray, weights: dict[str, float], k: int) -> list[Hit]:
+        """The k best candidates, ties in document order."""
+        values = scores[candidates]
+        if len(candidates) > k:
+            edge = values[np.argpartition(-values, k - 1)[:k]].min()
+            keep = np.flatnonzero(values >= edge)
+            candidates, values = candidates[keep], values[keep]
+        order = np.lexsort((candidates, -values))[:k]
+        return [self._hit(int(i), float(scores[i]), weights) for i in candidates[order]]
 
-        Words of 5+ letters are corrected (1 edit; 2 edits from 8 letters); in shorter words,
-        where a changed letter often makes another real word, only a dropped letter is restored
-        ("lfe" -> "life", but "half" never becomes "halo"). The first letter
-        must agree, and candidates that disagree about the meaning (different stems) correct
-        nothing: a wrong guess would turn an honest decline into noise.
-        """
-        if word in self.words or len(word) < 3 or not word.isalpha():
-            return None
-        short = len(word) < MIN_TYPO_LETTERS  # "lfe", "tak": only a dropped letter is restored
-        limit = 2 if len(word) >= 8 else 1
-        best: dict[int, list[str]] = {}
-        lengths = [len(word) + 1] if short else range(max(3, len(word) - limit), len(word) + limit + 1)
-        for length in lengths:
-            for cand in self._by_shape.get((word[0], length), ()):
-                d = edit_distance(word, cand, limit)
-                if d <= limit:
-                    best.setdefault(d, []).append(cand)
-        if not best:
-            return None
-        nearest = best[min(best)]
-        if len({stem(c) for c in nearest}) > 1:
-            return None
-        return max(nearest, key=lambda c: self.words[c])
+    def _hit(self, i: int, score: float, weights: dict[str, float]) -> Hit:
+        counts = self.bm25.doc_freqs[i]
+        return Hit(self.passages[i], round(score, 4), tuple(t for t in weights if t in counts))
 
 
 def _heading_terms(heading: str) -> frozenset[str]:
     return frozenset(stem(w) for w in words(heading) if not w[0].isdigit())
 
 
+def _asked(question: str, weights: dict[str, float]) -> set[str]:
+    return {stem(w) for w in words(question)} | set(weights)
+
+
 def _weights(query: str | list[str] | dict[str, float]) -> dict[str, float]:
     if isinstance(query, dict):
         return {t: w for t, w in query.items() if w > 0}
-    terms = tokenize(query) if isinstance(query, str) else query
+    terms = content_terms(words(query)) if isinstance(query, str) else query
     out: dict[str, float] = {}
     for term in terms:
         out[term] = out.get(term, 0.0) + 1.0
     return out
-
-
-def edit_distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein (adjacent transpositions), giving up past ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]

@@ -58,6 +58,11 @@ def is_content(word: str) -> bool:
     return word not in STOPWORDS and (len(word) > 1 or word.isdigit())
 
 
+def content_terms(word_list: list[str]) -> list[str]:
+    """Content terms of already split words: stopwords dropped, words stemmed, numbers as they are."""
+    return [w if w[0].isdigit() else stem(w) for w in word_list if is_content(w)]
+
+
 def tokenize(text: str) -> list[str]:
-    """Content terms: stopwords dropped, words stemmed, numbers as they are."""
-    return [w if w[0].isdigit() else stem(w) for w in words(text) if is_content(w)]
+    """Content terms of a text: the one tokenizer for passages and queries."""
+    return content_terms(words(text))
