@@ -2,7 +2,7 @@
 
 Prints a table on stdout and writes every figure to a JSON file; progress goes to stderr.
 Run it from the project's virtual environment (`make bench` installs the `bench` extra,
-bm25s, first). The full run takes about three minutes on 2 cores.
+bm25s, first). The full run takes about a minute and a half on 2 cores.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
              bm25s, on the same tokens and the same queries (turns of corpus/questions)
 
 examples:
-  python benchmarks/run.py                      # everything, ~3 minutes
+  python benchmarks/run.py                      # everything, ~1.5 minutes
   python benchmarks/run.py --quick              # 1k and 10k only, fewer repeats, under a minute
   python benchmarks/run.py --only scale --sizes 1000,10000 --profile benchmarks/profiles""")
     parser.add_argument("--quick", action="store_true", help="sizes 1k and 10k only, fewer repeats and queries")

@@ -19,16 +19,15 @@ from pathlib import Path
 from common import base_passages, log, queries, replicate
 
 HERE = Path(__file__).resolve().parent
-ENGINES = ("ours", "sketch", "rank_bm25", "bm25s")
-VERIFY_UP_TO = 10_000  # the sketch is checked against Index on every query up to this size
+ENGINES = ("ours", "rank_bm25", "bm25s")
 
 
 def query_limit(size: int, quick: bool) -> int:
     """How many queries to time: all 250 up to 10k passages, fewer beyond.
 
-    rank_bm25 scores every passage in Python for every query term (O(N) per query), and
-    ours is O(matching passages): at 100k both take a tenth of a second or more per
-    query, so 100k times a spread-out subset, the same one for every engine.
+    rank_bm25 scores every passage in Python for every query term (O(N) per query): at
+    100k it takes a tenth of a second or more per query, so 100k times a spread-out
+    subset, the same one for every engine.
     """
     if size >= 100_000:
         return 25 if quick else 50
@@ -72,10 +71,8 @@ def run_scale(sizes: list[int], quick: bool, profile_dir: Path | None = None) ->
             for engine in engines:
                 log(f"scale: {engine} at {size:,} passages, {len(picked)} queries")
                 cmd = [sys.executable, str(HERE / "worker.py"), engine, str(folder)]
-                if engine in ("ours", "sketch"):
+                if engine == "ours":
                     cmd.append("--core")
-                if engine == "sketch" and size <= VERIFY_UP_TO:
-                    cmd.append("--verify")
                 if engine == "ours" and profile_dir and size == max(sizes):
                     cmd += ["--profile", str(profile_dir / f"profile-ours-{size}.txt")]
                 done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)

@@ -28,13 +28,6 @@ def _ours(passages, tokens):
     return index, lambda q, qt: index.search(q, k=3)
 
 
-def _sketch(passages, tokens):
-    from sketch_index import SketchIndex
-
-    index = SketchIndex(passages)
-    return index, lambda q, qt: index.search(q, k=3)
-
-
 def _rank_bm25(passages, tokens):
     from rank_bm25 import BM25Okapi
 
@@ -57,8 +50,7 @@ def _bm25s(passages, tokens):
     return retriever, search
 
 
-ENGINES = {"ours": _ours, "sketch": _sketch, "rank_bm25": _rank_bm25, "bm25s": _bm25s}
-OURS = ("ours", "sketch")
+ENGINES = {"ours": _ours, "rank_bm25": _rank_bm25, "bm25s": _bm25s}
 
 
 def main() -> None:
@@ -66,14 +58,12 @@ def main() -> None:
     parser.add_argument("engine", choices=sorted(ENGINES))
     parser.add_argument("data", type=Path)
     parser.add_argument("--queries", type=int, default=0, help="time only the first N queries (0: all)")
-    parser.add_argument("--core", action="store_true", help="also time bot.core.answer() per turn (ours, sketch)")
-    parser.add_argument("--verify", action="store_true",
-                        help="sketch: check that its hits and answers equal index.Index's on every query")
+    parser.add_argument("--core", action="store_true", help="also time bot.core.answer() per turn (ours only)")
     parser.add_argument("--profile", type=Path, help="write a cProfile of the timed searches here")
     args = parser.parse_args()
 
     passages = pickle.loads((args.data / "passages.pkl").read_bytes())
-    tokens = pickle.loads((args.data / "tokens.pkl").read_bytes()) if args.engine not in OURS else None
+    tokens = pickle.loads((args.data / "tokens.pkl").read_bytes()) if args.engine != "ours" else None
     spec = json.loads((args.data / "queries.json").read_text())
     texts, qtokens = spec["text"], spec["tokens"]
     if args.queries:
@@ -104,7 +94,7 @@ def main() -> None:
     out = {"engine": args.engine, "passages": len(passages), "build_s": round(build, 3),
            "index_mib": round(after - before, 1), "peak_rss_mib": round(peak_rss_mb(), 1),
            "query": summary_ms(times), "hits_per_query": round(returned / max(len(times), 1), 2)}
-    if args.core and args.engine in OURS:
+    if args.core and args.engine == "ours":
         from bot.core import answer
 
         core_times = []
@@ -113,32 +103,11 @@ def main() -> None:
             answer(q, engine)
             core_times.append(time.perf_counter() - t0)
         out["core"] = summary_ms(core_times)
-    if args.verify and args.engine == "sketch":
-        out["agrees_with_index"] = _agrees(engine, passages, texts)
     if args.profile:
         del engine, search
         gc.collect()
         _profile(passages, tokens, args.engine, texts, qtokens, args.profile)
     print(json.dumps(out))
-
-
-def _agrees(sketch, passages, texts) -> bool:
-    """The same hits (ids, scores, matched terms) and the same answers as index.Index."""
-    from bot.core import answer
-    from index import Index
-
-    plain = Index(passages)
-    for q in texts:
-        for question in ("", q):
-            if _hits(sketch.search(q, 3, question)) != _hits(plain.search(q, 3, question)):
-                return False
-        if answer(q, sketch) != answer(q, plain):
-            return False
-    return True
-
-
-def _hits(hits) -> list:
-    return [(h.passage.id, h.score, h.matched_terms) for h in hits]
 
 
 def _profile(passages, tokens, engine: str, texts, qtokens, path: Path) -> None:
