@@ -27,6 +27,7 @@ from .tokenizer import content_terms, stem, words
 HEADING_SHARE = 0.6  # a heading that is mostly the question ("What is LIPITOR?") ...
 HEADING_BOOST = 0.5  # ... lifts its passages by this share of the best score
 FOLLOWING_SHARE = 0.6  # the section's later passages get this share of the lift
+_EMPTY = np.zeros(0, dtype=np.int64)
 FLOOR = 1e-6  # a term in half the passages or more (idf <= 0 in rank_bm25) still counts a little
 
 
@@ -45,9 +46,11 @@ class Index:
             raise ValueError("an index needs at least one passage")
         self.passages = list(passages)
         tokens = [words(f"{p.section} {p.text}") for p in self.passages]
-        self.bm25 = BM25Okapi([content_terms(t) or ["\x00"] for t in tokens])
         self.speller = Speller(Counter(w for ws in tokens for w in ws if w.isalpha()))
-        self._arrays = self._contributions()
+        # rank_bm25's model is read once into arrays and not kept: its per-passage dicts
+        # were most of the index's memory
+        self._arrays = _contributions(BM25Okapi([content_terms(t) or ["\x00"] for t in tokens]))
+        del tokens
         self.doc_freq = {term: len(ids) for term, (ids, _) in self._arrays.items()}
         self.vocabulary = frozenset(self.doc_freq)
         sections = list(dict.fromkeys(p.section for p in self.passages))
@@ -57,24 +60,6 @@ class Index:
             (_heading_terms(s.split(" › ")[-1]), _heading_terms(s)) for s in sections
         ]
         self._first = np.array([1.0 if p.ordinal == 1 else FOLLOWING_SHARE for p in self.passages])
-
-    def _contributions(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-        """Per term: the passages holding it and its BM25 score in each (rank_bm25's formula)."""
-        bm25 = self.bm25
-        doc_len = np.asarray(bm25.doc_len, dtype=np.float64)
-        norm = bm25.k1 * (1 - bm25.b + bm25.b * doc_len / bm25.avgdl)
-        postings: dict[str, list[int]] = {}
-        for i, counts in enumerate(bm25.doc_freqs):
-            for term in counts:
-                postings.setdefault(term, []).append(i)
-        postings.pop("\x00", None)
-        arrays = {}
-        for term, ids in postings.items():
-            where = np.asarray(ids, dtype=np.int64)
-            tf = np.fromiter((bm25.doc_freqs[i][term] for i in ids), np.float64, len(ids))
-            score = (bm25.idf.get(term) or 0.0) * (tf * (bm25.k1 + 1) / (tf + norm[where]))
-            arrays[term] = (where, np.maximum(score, FLOOR))
-        return arrays
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -149,8 +134,30 @@ class Index:
         return [self._hit(int(i), float(scores[i]), weights) for i in candidates[order]]
 
     def _hit(self, i: int, score: float, weights: dict[str, float]) -> Hit:
-        counts = self.bm25.doc_freqs[i]
-        return Hit(self.passages[i], round(score, 4), tuple(t for t in weights if t in counts))
+        return Hit(self.passages[i], round(score, 4), tuple(t for t in weights if self._holds(t, i)))
+
+    def _holds(self, term: str, i: int) -> bool:
+        where = self._arrays.get(term, (_EMPTY,))[0]  # passage numbers, ascending
+        j = int(np.searchsorted(where, i))
+        return j < len(where) and int(where[j]) == i
+
+
+def _contributions(bm25: BM25Okapi) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per term: the passages holding it and its BM25 score in each (rank_bm25's formula)."""
+    doc_len = np.asarray(bm25.doc_len, dtype=np.float64)
+    norm = bm25.k1 * (1 - bm25.b + bm25.b * doc_len / bm25.avgdl)
+    postings: dict[str, list[int]] = {}
+    for i, counts in enumerate(bm25.doc_freqs):
+        for term in counts:
+            postings.setdefault(term, []).append(i)
+    postings.pop("\x00", None)
+    arrays = {}
+    for term, ids in postings.items():
+        where = np.asarray(ids, dtype=np.int64)
+        tf = np.fromiter((bm25.doc_freqs[i][term] for i in ids), np.float64, len(ids))
+        score = (bm25.idf.get(term) or 0.0) * (tf * (bm25.k1 + 1) / (tf + norm[where]))
+        arrays[term] = (where, np.maximum(score, FLOOR))
+    return arrays
 
 
 def _heading_terms(heading: str) -> frozenset[str]:
