@@ -26,7 +26,7 @@ PLEASANTRY = re.compile(
     r"(hi|hello|hey|thanks?( you)?( so much| very much)?|thx|ty|ok(ay)?|cool|great|got it|bye|goodbye|"
     r"good (morning|afternoon|evening)|cheers|perfect|nice)"
 )
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+_CLEAN = {"Cc": " ", "Cf": ""}  # control characters -> space; zero-width and bidi marks dropped
 
 
 def printable(text: object) -> str:
@@ -37,8 +37,8 @@ def printable(text: object) -> str:
 def clean_question(question: str) -> tuple[str, list[str]]:
     """Control characters dropped, whitespace collapsed, the length capped with a note."""
     notes = []
-    text = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in printable(question))
-    text = re.sub(r"\s+", " ", _BIDI.sub("", text)).strip()
+    text = "".join(_CLEAN.get(unicodedata.category(ch), ch) for ch in printable(question))
+    text = re.sub(r"\s+", " ", text).strip()
     if len(text) > MAX_QUESTION_CHARS:
         text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0] or text[:MAX_QUESTION_CHARS]
         notes.append(f"Your question was long, so only its first {len(text):,} characters were used.")
@@ -89,8 +89,10 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
     if p.concepts and not topics and not p.followup and not extra and not any(c.generic for c in p.concepts):
         return index.opening(weights, max(k, 1), question=text), 1.0  # "what is baclofen?": the document's own opening
     hits = index.search(weights, max(k, 1), question=text)
-    if p.followup and not topics:
-        return hits, 1.0 if hits else 0.0  # "how does it work?" names no topic of its own: its context does
+    if p.concepts and not topics and not dosing:
+        # "how does it work?", "is baclofen safe?": no topic of its own to be missing;
+        # the context (or the heading and the document) decides what is shown
+        return hits, 1.0 if hits else 0.0
     return hits, max((coverage(concepts, h) for h in hits), default=0.0)
 
 
@@ -99,13 +101,22 @@ def is_pleasantry(text: str) -> bool:
 
 
 def _decline(p: Plan, index: Index, hits: list[Hit]) -> str:
-    """Name what was not found: words the monograph never uses, else those the best passage lacks."""
+    """Say what was not found, truthfully: words the monograph never uses, or words no
+    passage answers together with the rest of the question."""
     topics = informative(list(p.concepts), index)
-    missing = [c.surface for c in topics if not c.satisfied_by(index.vocabulary)]
-    if not missing and hits:
-        missing = [c.surface for c in topics if not c.satisfied_by(set(hits[0].matched_terms))]
-    about = ", ".join(f"“{m}”" for m in missing[:4]) if missing else f"“{p.question[:80]}”"
-    return f"The monograph doesn't cover this: I found nothing about {about} in it."
+    absent = [c.surface for c in topics if not c.satisfied_by(index.vocabulary)]
+    if absent:
+        return f"The monograph doesn't cover this: I found nothing about {_quoted(absent)} in it."
+    unmatched = [c.surface for c in topics if hits and not c.satisfied_by(set(hits[0].matched_terms))]
+    if unmatched:
+        return (f"The monograph doesn't cover this: it mentions {_quoted(unmatched)}, "
+                "but no passage answers that together with the rest of your question.")
+    return "The monograph doesn't cover this: no passage answers your question."
+
+
+def _quoted(words: list[str]) -> str:
+    shown = [w if len(w) <= 40 else w[:40] + "…" for w in words[:4]]
+    return ", ".join(f"“{w}”" for w in shown)
 
 
 def _finish(question, query, hits, notice, notes, cov, answered, followup=False) -> Answer:

@@ -56,7 +56,7 @@ LAY_TERMS: dict[str, str] = {
     "sleep": "drowsiness insomnia somnolence", "breathe": "breathing respiratory", "can't breathe": "breathing respiratory",
     "night": "time day evening bedtime", "morning": "time day", "evening": "time day night", "bedtime": "time night",
     "meal": "food", "meals": "food", "eat": "food", "eating": "food", "empty stomach": "food",
-    "cut": "break split crush chew", "cut in half": "break split", "split in half": "break split", "split": "break cut crush", "crush": "break split chew", "chew": "break crush",
+    "cut": "break split crush chew", "cut in half": "break split", "split in half": "break split", "split": "break cut crush", "crush": "break split", "chew": "break crush",
     "forgot": "missed remember", "forget": "missed remember", "missed": "miss remember", "skip": "miss missed",
     "signs": "symptoms", "sign": "symptom", "symptoms": "signs", "eyes": "eye vision",
     "should not take": "contraindicated contraindications", "shouldn't take": "contraindicated contraindications",
@@ -76,6 +76,8 @@ LAY_TERMS: dict[str, str] = {
     "get better": "prognosis outlook improve", "recover": "prognosis recovery", "outlook": "prognosis",
     "spoon": "teaspoon dosing cup measuring", "benadryl": "diphenhydramine", "tylenol": "acetaminophen",
     "advil": "ibuprofen nsaids", "motrin": "ibuprofen nsaids", "aleve": "naproxen nsaids",
+    "abruptly": "sudden abrupt withdrawal", "abrupt": "sudden withdrawal", "trimester": "months gestation pregnancy",
+    "prescribed for": "indicated relieve treatment used", "prescribed": "indicated prescription",
     "overdose": "overdosage", "od": "overdose overdosage",
     "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",
 }

@@ -9,10 +9,11 @@ covers the question well enough to answer.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from index import Index, tokenize, words
-from index.spelling import edit_distance
+from index.spelling import Speller
 from index.stopwords import STOPWORDS
 from index.tokenizer import is_content, stem
 
@@ -20,6 +21,7 @@ from .lexicon import GENERIC_WORDS, lay_expansions, lexicon_words
 
 _LAY_WORDS = frozenset(lexicon_words())
 _GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS)
+_LEXICON_SPELLER = Speller(Counter(_LAY_WORDS | GENERIC_WORDS))  # "pregant" -> "pregnant", same rules
 GENERIC_SHARE = 0.2  # a framing word ("safe", "common", "my husband") counts this much of its idf
 GENERIC_SEARCH = 0.3  # ... and this much in the search
 
@@ -89,8 +91,7 @@ def _fix_spelling(word: str, index: Index) -> str:
     fixed = index.closest_word(word)
     if fixed:
         return fixed
-    near = [c for c in _LAY_WORDS | GENERIC_WORDS if len(word) >= 5 and c[0] == word[0] and edit_distance(word, c, 1) <= 1]
-    return near[0] if len(near) == 1 else word
+    return _LEXICON_SPELLER.closest(word) or word
 
 
 def _weighed(concept: Concept, index: Index) -> Concept:
@@ -141,12 +142,11 @@ def _plan_turn(question: str, index: Index, previous: list[Plan]) -> Plan:
         return Plan(question, tuple(concepts), weights, _corrected(question, corrections), False, tuple(corrections))
     own = _surfaces(concepts, index)
     context: list[str] = []
-    for decay, prior in zip(HISTORY_WEIGHTS, reversed(previous)):
-        for term, w in prior.weights.items():
+    for decay, prior in zip(HISTORY_WEIGHTS, reversed(previous)):  # each earlier turn's own words only,
+        for term, w in search_weights(list(prior.concepts)).items():  # so context does not pile up
             if not is_common(term, index):
                 weights[term] = max(weights.get(term, 0.0), w * decay)
-        carried = _surfaces(list(prior.concepts), index) + list(prior.context)
-        context.extend(s for s in carried if s not in own and s not in context)
+        context.extend(s for s in _surfaces(list(prior.concepts), index) if s not in own and s not in context)
     query = " ".join(own or [_corrected(question, corrections)]) + (" + " + " ".join(context) if context else "")
     return Plan(question, tuple(concepts), weights, query, True, tuple(corrections), tuple(context))
 

@@ -27,12 +27,16 @@ _KINDS: dict[str, list[str]] = {
     "self-harm": [
         r"\b(suicid\w*|kill(ing|ed)? (my|him|her|them)sel(f|ves)|end (my|his|her) life|end it all|want to die|wanna die|"
         r"self[- ]?harm\w*|hurt(ing)? (my|him|her)self|cut(ting)? myself|don'?t want to (live|be alive|be here)|"
-        r"better off dead|take my (own )?life)\b",
+        r"better off dead|take my (own )?life|kms|kys|don'?t want to wake up|(would|will|to) kill me|"
+        r"(take|need|enough) to (die|kill myself)|lethal dose|fatal dose|how (much|many)\b.{0,30}\b(kill|die|fatal|lethal))\b",
     ],
     "overdose": [
         r"\b(overdos\w*|od'?d|od'?ing|poisoned|poisoning)\b",
-        r"\b(took|taken|take|taking|swallowed|ate|had|gave|given)\b.{0,40}\b(too (many|much)|a lot of|whole (bottle|pack|box)|"
-        r"all (my|the|his|her|of)|double|extra|\d{2,} (pills?|tablets?|doses?))",
+        r"\b(took|taken|swallowed|ate|had|gave|given)\b.{0,40}\b(too (many|much)|a lot of|a bunch of|a handful of|"
+        r"whole (bottle|pack|box)|all (my|the|his|her|of)|double|extra|\d{2,} (pills?|tablets?|doses?))",
+        r"\b(swallowed|ate|got into|chewed)\b.{0,20}\b(some|several|many|a bunch|a handful|a few|his|her|my|the)\b.{0,30}"
+        r"\b(pills?|tablets?|capsules?|medicine|medication)\b",
+        r"\b(took|taken|had)\b.{0,30}\b(twice|two doses|double|2 doses)\b.{0,30}\b(mistake|accident\w*|by error)\b",
         r"\b(took|taken|swallowed|ate)\b.{0,15}\b\d{2,}\b.{0,30}\b(pills?|tablets?|capsules?|doses?)\b",
         r"\b(too (many|much)) (pills?|tablets?|doses?|of (it|them|my))\b",
         r"\b(took|taken|swallowed|ate)\b.{0,60}\b(at once|in one go|all at the same time)\b",
@@ -67,6 +71,9 @@ _DOSING = [
     r"\b(should|can|could|may) (i|we|he|she)\b.{0,30}\b(take|double|increase|decrease|raise|lower|up|skip|split)\b.{0,30}\b(dose|dosage|mg|pills?|tablets?|more|another|extra)\b",
     r"\b(what|which) (dose|dosage|amount|strength)\b.{0,40}\b(should|do|can|must) (i|we|he|she)\b",
     r"\bmy (dose|dosage)\b",
+    r"\b(too (much|many|little|high|low)|enough|the right (amount|dose))\b.{0,15}\bfor (me|my|him|her|us)\b",
+    r"\b(can|could|should|may) (i|we|he|she)\b.{0,20}\b(increase|decrease|raise|lower|up|change|double) (it|this|that|them)\b",
+    r"\b(can|could|should|may) (i|we|he|she|my \w+( \w+)?)\b.{0,40}\btake \d+(\.\d+)? ?(mg|mcg|ml|pills?|tablets?)\b",
     r"\b(right|correct|best|safe) (dose|dosage|amount) for (me|my|him|her)\b",
 ]
 DOSING = re.compile("|".join(f"(?:{p})" for p in _DOSING), re.I)
@@ -76,10 +83,6 @@ def emergency_kind(text: str) -> str | None:
     """The first kind of emergency the text describes (self-harm checked first), or None."""
     text = text.replace("’", "'")
     return next((kind for kind, pattern in _KIND_PATTERNS.items() if pattern.search(text)), None)
-
-
-def is_emergency(text: str) -> bool:
-    return emergency_kind(text) is not None
 
 
 def asks_personal_dosing(text: str) -> bool:

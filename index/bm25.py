@@ -28,6 +28,7 @@ HEADING_SHARE = 0.6  # a heading that is mostly the question ("What is LIPITOR?"
 HEADING_BOOST = 0.5  # ... lifts its passages by this share of the best score
 FOLLOWING_SHARE = 0.6  # the section's later passages get this share of the lift
 _EMPTY = np.zeros(0, dtype=np.int64)
+NAMED_WEIGHT = 0.5  # the question's own words and the last turn's, not lay alternatives or older turns
 FLOOR = 1e-6  # a term in half the passages or more (idf <= 0 in rank_bm25) still counts a little
 
 
@@ -45,7 +46,11 @@ class Index:
         if not passages:
             raise ValueError("an index needs at least one passage")
         self.passages = list(passages)
-        tokens = [words(f"{p.section} {p.text}") for p in self.passages]
+        # with several documents, a passage also carries its document's title, so "half-life of
+        # baclofen" finds baclofen's half-life and not another drug's (with one document the
+        # title would be in every passage and say nothing)
+        several = len({p.document for p in self.passages}) > 1
+        tokens = [words(f"{p.document if several else ''} {p.section} {p.text}") for p in self.passages]
         self.speller = Speller(Counter(w for ws in tokens for w in ws if w.isalpha()))
         # rank_bm25's model is read once into arrays and not kept: its per-passage dicts
         # were most of the index's memory
@@ -59,6 +64,7 @@ class Index:
         self._headings = [  # the last heading, and the whole path; section numbers ("12.1") say nothing
             (_heading_terms(s.split(" › ")[-1]), _heading_terms(s)) for s in sections
         ]
+        self._named = _named_documents(self.passages) if several else {}
         self._first = np.array([1.0 if p.ordinal == 1 else FOLLOWING_SHARE for p in self.passages])
 
     def __len__(self) -> int:
@@ -86,7 +92,7 @@ class Index:
                 where, score = self._arrays[term]
                 scores[where] += weight * score
                 matched[where] = True
-        candidates = np.flatnonzero(matched)
+        candidates = np.flatnonzero(matched & self._documents_named(weights))
         if not len(candidates) or k <= 0:
             return []
         if question:
@@ -105,13 +111,18 @@ class Index:
         for term in weights:
             if term in self._arrays:
                 matched[self._arrays[term][0]] = True
-        candidates = np.flatnonzero(matched)
+        candidates = np.flatnonzero(matched & self._documents_named(weights))
         if not len(candidates) or k <= 0:
             return []
         scores = np.zeros(len(self.passages))
         if question:
             scores[candidates] = self._lift(candidates, _asked(question, weights))
         return [Hit(h.passage, 0.0, h.matched_terms) for h in self._hits(candidates, scores, weights, k)]
+
+    def _documents_named(self, weights: dict[str, float]) -> np.ndarray | bool:
+        """With several documents, a question naming some of them ("lipitor") is kept to those."""
+        masks = [self._named[t] for t, w in weights.items() if t in self._named and w >= NAMED_WEIGHT]
+        return np.logical_or.reduce(masks) if masks else True
 
     def _lift(self, candidates: np.ndarray, asked: set[str]) -> np.ndarray:
         """Per candidate, its heading lift as a share of the best score (0 for most)."""
@@ -158,6 +169,18 @@ def _contributions(bm25: BM25Okapi) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         score = (bm25.idf.get(term) or 0.0) * (tf * (bm25.k1 + 1) / (tf + norm[where]))
         arrays[term] = (where, np.maximum(score, FLOOR))
     return arrays
+
+
+def _named_documents(passages: list[Passage]) -> dict[str, np.ndarray]:
+    """Title terms that name a minority of the documents -> which passages belong to them."""
+    titles = list(dict.fromkeys(p.document for p in passages))
+    title_terms = {t: frozenset(content_terms(words(t))) for t in titles}
+    named = {}
+    for term in set().union(*title_terms.values()):
+        docs = {t for t in titles if term in title_terms[t]}
+        if len(docs) <= len(titles) / 2:
+            named[term] = np.array([p.document in docs for p in passages])
+    return named
 
 
 def _heading_terms(heading: str) -> frozenset[str]:

@@ -6,7 +6,12 @@ from collections import Counter
 
 from .tokenizer import stem
 
-MIN_TYPO_LETTERS = 5  # below this, only a dropped letter is restored
+# A dropped letter is the commonest typo and rarely turns one real word into another; a
+# changed or an extra letter often does ("think" -> "thing", "talking" -> "taking"), so
+# those are only trusted in longer words.
+SAME_LENGTH_FROM = 7  # a changed or swapped letter: "baclofin", "pregnent"
+LONGER_FROM = 8  # an extra letter: "withdrawal" typed "withdrawall"
+TWO_EDITS_FROM = 10
 
 
 class Speller:
@@ -21,18 +26,16 @@ class Speller:
     def closest(self, word: str) -> str | None:
         """The corpus word a misspelt word most likely meant, if one stands out.
 
-        Words of 5+ letters are corrected (1 edit; 2 edits from 8 letters); in shorter words,
-        where a changed letter often makes another real word, only a dropped letter is restored
-        ("lfe" -> "life", but "half" never becomes "halo"). The first letter must agree, and
-        candidates that disagree about the meaning (different stems) correct nothing: a wrong
-        guess would turn an honest decline into noise.
+        A dropped letter is restored from 3 letters ("lfe" -> "life"); a changed or extra
+        letter only in longer words (see above), so "half" never becomes "halo" nor "think"
+        "thing". The first letter must agree, and candidates that disagree about the meaning
+        (different stems) correct nothing: a wrong guess would turn an honest decline into noise.
         """
         if word in self.words or len(word) < 3 or not word.isalpha():
             return None
-        short = len(word) < MIN_TYPO_LETTERS
-        limit = 2 if len(word) >= 8 else 1
+        limit = 2 if len(word) >= TWO_EDITS_FROM else 1
         best: dict[int, list[str]] = {}
-        lengths = [len(word) + 1] if short else range(max(3, len(word) - limit), len(word) + limit + 1)
+        lengths = [n for n in range(max(3, len(word) - limit), len(word) + limit + 1) if _plausible(word, n)]
         for length in lengths:
             for cand in self._by_shape.get((word[0], length), ()):
                 d = edit_distance(word, cand, limit)
@@ -44,6 +47,15 @@ class Speller:
         if len({stem(c) for c in nearest}) > 1:
             return None
         return max(nearest, key=lambda c: self.words[c])
+
+
+def _plausible(word: str, candidate_length: int) -> bool:
+    """Whether a correction to a word of this length is worth trying (see the thresholds above)."""
+    if candidate_length > len(word):
+        return True
+    if candidate_length == len(word):
+        return len(word) >= SAME_LENGTH_FROM
+    return len(word) >= LONGER_FROM
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

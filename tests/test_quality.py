@@ -91,6 +91,13 @@ def test_framing_words_do_not_force_a_decline(baclofen_index):
     ("I want to end my life", "self-harm"),
     ("i keep thinking about hurting myself", "self-harm"),
     ("he is unresponsive", "unresponsive"),
+    ("my son swallowed a bunch of my pills", "overdose"),
+    ("I took my dose twice by mistake", "overdose"),
+    ("How much baclofen would kill me?", "self-harm"),
+    ("I don't want to wake up tomorrow", "self-harm"),
+    ("thinking about killing myself", "self-harm"),
+    ("Can I take an extra pill if my spasms are bad?", None),
+    ("I took my pill this morning", None),
     ("What are the side effects?", None),
     ("Can baclofen cause seizures?", None),
     ("what is the half-life?", None),
@@ -115,6 +122,10 @@ def test_self_harm_gets_the_notice_and_no_passages(baclofen_index):
     ("what dose should I take", True),
     ("can I double my dose tonight?", True),
     ("what is the maximum recommended daily dose?", False),
+    ("Is 100mg too much for me?", True),
+    ("can I increase it to 20?", True),
+    ("can my 70 year old father take 30 mg", True),
+    ("is it safe for me to drink alcohol", False),
 ])
 def test_personal_dosing_is_recognised(text, personal):
     assert asks_personal_dosing(text) is personal
@@ -158,7 +169,32 @@ def test_typos_are_tolerated(baclofen_index, question, expected):
 def test_typo_tolerance_keeps_real_words(baclofen_index):
     # "hair" and "loss" are real words the monograph lacks, not misspellings of its words
     assert not answer("does baclofen cause hair loss", baclofen_index).answered
-    assert plan("half life", baclofen_index).corrections == ()
+    for text in ["half life", "I think I overdosed", "talking about baclofen", "scared of side effects"]:
+        assert plan(text, baclofen_index).corrections == (), text
+
+
+def test_zero_width_characters_do_not_split_words(baclofen_index):
+    a = answer("bacl\u200bofen half\u200d-life", baclofen_index)
+    assert a.answered and "3-4 hours" in a.passages[0].passage.text
+
+
+def test_a_decline_never_claims_a_word_the_monograph_uses_is_absent(baclofen_index):
+    a = answer("Does baclofen interact with grapefruit juice?", baclofen_index)
+    assert "nothing about “grapefruit juice”" in a.text or "nothing about “grapefruit”" in a.text
+    b = answer("Does lithium cause tachycardia?", baclofen_index)  # both words are in it, never together
+    assert not b.answered and "nothing about" not in b.text
+    assert "it mentions “lithium”, but no passage answers that together with the rest" in b.text
+
+
+def test_a_folder_of_documents_keeps_a_named_drug_to_its_own_document():
+    from bot.loading import load_index
+    from .conftest import MONOGRAPHS
+    ix = load_index(MONOGRAPHS)
+    assert not answer("What is the half-life of baclofen?", ix).answered  # the baclofen label excerpt lacks it
+    store = answer("How should I store Lipitor?", ix)
+    assert store.answered and all("lipitor" in h.passage.id for h in store.passages)
+    td = answer("does haloperidol cause tardive dyskinesia", ix)
+    assert all(h.passage.id.startswith("haloperidol") for h in td.passages)
 
 
 def test_repl_shows_what_was_searched_when_it_differs(baclofen_index):
