@@ -1,6 +1,7 @@
 # Two commands for a fresh machine (Python 3.11+):
 #   make run    installs into .venv and starts the terminal bot
 #   make test   installs into .venv with the test extra and runs the tests
+# An install is redone only when pyproject.toml changes, so later runs start at once and offline.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -11,11 +12,17 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-install: $(BIN)/python
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
+	touch $@
 
-install-test: $(BIN)/python
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
 
 run: install
 	$(BIN)/python -m bot repl
@@ -24,7 +31,8 @@ test: install-test
 	$(BIN)/python -m pytest
 
 bench: install
-	$(BIN)/python -m pip install --quiet -e '.[bench]' ; $(BIN)/python benchmarks/run.py
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

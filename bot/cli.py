@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from corpus import DEFAULT_CORPUS, BotError
@@ -20,7 +21,7 @@ medical disclaimer; questions the monograph does not answer are declined."""
 EXAMPLES = """examples:
   monograph-bot repl
   monograph-bot ask "What is the half-life of baclofen?"
-  monograph-bot ask --json --corpus ../shared/monographs/lipitor-patient-information.md "How should I store Lipitor?"
+  monograph-bot ask --json --corpus corpus/monographs/lipitor-patient-information.md "How should I store Lipitor?"
   monograph-bot eval corpus/questions/baclofen.jsonl --baseline
   monograph-bot slack --http --port 3000"""
 
@@ -54,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     repl.add_argument("--json", action="store_true",
                       help="read questions from stdin, one per line; write one JSON object per line")
 
-    ask = sub.add_parser("ask", help="answer one question and exit")
+    ask = sub.add_parser("ask", help="answer one question and exit",
+                         description="Answer one question with cited passages (no conversation), then exit.")
     ask.add_argument("question", help="the question, in quotes")
     _corpus_options(ask)
     ask.add_argument("--json", action="store_true", help="print one JSON object instead of text")
@@ -65,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="print the report as one JSON object")
     ev.add_argument("--baseline", action="store_true", help="also score a naive rank_bm25 baseline beside ours")
 
-    slack = sub.add_parser("slack", help="run the Slack bot (Socket Mode, or HTTP with --http)")
+    slack = sub.add_parser("slack", help="run the Slack bot (Socket Mode, or HTTP with --http)",
+                           description="Answer mentions, direct messages and the slash command in Slack. Settings "
+                                       "come from the environment or .env (see .env.example and the README).")
     _corpus_options(slack)
     slack.add_argument("--http", action="store_true", help="serve Slack's Events API over HTTP instead of Socket Mode")
     slack.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
@@ -92,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `... | head -1`: the reader left; stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -98,11 +98,14 @@ def run_eval(args) -> int:
     return 1 if errors else 0
 
 
+MONOGRAPHS_DIR = DEFAULT_CORPUS.parent.parent / "monographs"  # corpus/monographs, beside corpus/documents
+
+
 def corpus_hint(questions: Path, corpus: str | None) -> str | None:
     """A note when a set in corpus/questions/ is scored against the default corpus but names another."""
     if corpus or questions.stem == DEFAULT_CORPUS.stem:
         return None
-    for document in sorted((questions.parent.parent / "monographs").glob(f"{questions.stem}.*")):
+    for document in sorted(MONOGRAPHS_DIR.glob(f"{questions.stem}.*")):
         return (f"note: scoring against the default corpus ({DEFAULT_CORPUS.name}); "
                 f"this set looks written for {document.name}: add --corpus {document}")
     return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import IO
 
@@ -17,30 +16,19 @@ Follow-ups use the conversation: "What about breastfeeding?" after a pregnancy q
 Commands:
   /help   show this help
   /reset  start a new conversation (forget earlier questions)
-  /quit   leave (Ctrl-D works too)"""
+  /quit   leave (also /exit, /q, or Ctrl-D)
+Questions are kept only for this session, never written to disk."""
+QUIT = ("/quit", "/exit", "/q")
 EMPTY_LINE = "(Type a question, or /help for commands.)"
-HISTORY_FILE = os.path.join(os.path.expanduser("~"), ".monograph_bot_history")
 
 
 def _enable_line_editing() -> None:
+    """Arrow keys and this session's history. Nothing is written to disk: questions about
+    someone's health stay out of a history file."""
     try:
-        import readline
+        import readline  # noqa: F401  (importing it is what turns line editing on)
     except ImportError:  # Windows without pyreadline: plain input() still works
         return
-    try:
-        readline.read_history_file(HISTORY_FILE)
-    except OSError:
-        pass
-    readline.set_history_length(1000)
-    import atexit
-
-    def save() -> None:
-        try:
-            readline.write_history_file(HISTORY_FILE)
-        except OSError:
-            pass
-
-    atexit.register(save)
 
 
 def run_repl(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str] | None = None) -> int:
@@ -61,7 +49,7 @@ def run_repl(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str]
                 line = stdin.readline()
                 if not line:
                     raise EOFError
-                line = line.rstrip("\n")
+                line = line.rstrip("\r\n")
                 print(line, file=stdout)  # echo, so a piped transcript reads like a session
         except EOFError:
             print(file=stdout)
@@ -73,7 +61,7 @@ def run_repl(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str]
         if not command:
             print(EMPTY_LINE, file=stdout)
             continue
-        if command in ("/quit", "/exit", "/q"):
+        if command in QUIT:
             return 0
         if command == "/help":
             print(HELP, file=stdout)
@@ -97,12 +85,14 @@ def run_json_lines(index: Index, k: int, stdin: IO[str] | None = None, stdout: I
     stdin, stdout = stdin or sys.stdin, stdout or sys.stdout
     history: list[str] = []
     for raw in stdin:
-        line = raw.rstrip("\n")
+        line = raw.rstrip("\r\n")
         command = line.strip().lower()
         if command == "/reset":
             history.clear()
             obj = {"reset": True}
-        elif command in ("/quit", "/exit"):
+        elif command == "/help":
+            obj = {"help": HELP}
+        elif command in QUIT:
             stdout.write(json_line({"quit": True}) + "\n")
             stdout.flush()
             return 0

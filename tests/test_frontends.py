@@ -134,3 +134,23 @@ def test_cli_odd_unicode_question():
     r = run_cli("ask", "--json", "¿Qué es? 💊 \u202eevil\u202c <!channel> half-life")
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["text"].endswith(DISCLAIMER)
+
+
+def test_json_lines_help_quit_and_crlf(baclofen_index):
+    out = io.StringIO()
+    run_json_lines(baclofen_index, 3, stdin=io.StringIO("/help\r\nWhat is the half-life?\r\n/q\r\nnever read\n"), stdout=out)
+    objs = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert "/reset" in objs[0]["help"]
+    assert objs[1]["question"] == "What is the half-life?" and objs[1]["answered"]
+    assert objs[2] == {"quit": True} and len(objs) == 3
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback():
+    import subprocess
+    import sys
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "repl", "--json"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).resolve().parent.parent)
+    proc.stdout.close()  # like `| head -0`
+    _, err = proc.communicate(b"side effects\n" * 200, timeout=60)
+    assert proc.returncode == 0 and b"Traceback" not in err and b"BrokenPipe" not in err
+
