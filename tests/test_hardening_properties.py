@@ -21,7 +21,7 @@ from bot import DISCLAIMER, Answer, answer
 from bot.core import EMPTY_HINT, printable
 from bot.models import MAX_QUESTION_CHARS
 from bot.render import to_json
-from bot.repl import run_json_lines
+from bot.repl import HELP, QUIT, run_json_lines
 
 from .conftest import ROOT
 
@@ -135,7 +135,7 @@ lines = st.lists(
 def test_repl_json_one_object_per_line(baclofen_index, script):
     out = io.StringIO()
     assert run_json_lines(baclofen_index, 3, stdin=io.StringIO("".join(s + "\n" for s in script)), stdout=out) == 0
-    quits = [i for i, s in enumerate(script) if s.strip().lower() in ("/quit", "/exit")]
+    quits = [i for i, s in enumerate(script) if s.strip().lower() in QUIT]
     expected = script[: quits[0] + 1] if quits else script
     written = out.getvalue()
     assert written.endswith("\n") or not expected
@@ -145,8 +145,10 @@ def test_repl_json_one_object_per_line(baclofen_index, script):
         obj = json.loads(row)
         if line.strip().lower() == "/reset":
             assert obj == {"reset": True}
-        elif line.strip().lower() in ("/quit", "/exit"):
+        elif line.strip().lower() in QUIT:
             assert obj == {"quit": True}
+        elif line.strip().lower() == "/help":
+            assert obj == {"help": HELP}
         else:
             assert set(obj) == ANSWER_KEYS and obj["question"] == line
             assert obj["disclaimer"] == DISCLAIMER and obj["text"].endswith(DISCLAIMER)
