@@ -67,6 +67,8 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
         notes.append(DOSING_NOTE)
     earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-HISTORY_TURNS:]
     p = plan(text, index, earlier)
+    if not p.concepts and not p.followup and not extra and not dosing:  # "?", "what is it?"
+        return _finish(question, p.query, (), notice, notes + [EMPTY_HINT], 0.0, False)
     hits, best = _retrieve(p, index, k, text, extra, dosing)
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")

@@ -89,7 +89,8 @@ def load_settings(env_file: str | Path | None = DEFAULT_ENV_FILE, *, http: bool,
     if missing:
         how = ("for HTTP mode (--http)" if http else
                "for Socket Mode (or run with --http and SLACK_SIGNING_SECRET for HTTP mode)")
-        raise ConfigError(f"missing {', '.join(missing)} {how}: {WHERE}")
+        where = WHERE.replace("set it", "set them") if len(missing) > 1 else WHERE
+        raise ConfigError(f"missing {', '.join(missing)} {how}: {where}")
 
     api_url = get("SLACK_API_URL") or None
     if api_url is not None:

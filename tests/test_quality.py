@@ -216,3 +216,9 @@ def test_subject_only_question_gets_the_documents_opening(baclofen_index):
 def test_pleasantries_get_a_hint_not_a_search(baclofen_index, text):
     a = answer(text, baclofen_index, ("what are the side effects?",))
     assert not a.answered and a.passages == () and "Ask me a question" in a.text and a.text.endswith(DISCLAIMER)
+
+
+@pytest.mark.parametrize("text", ["?", "...", "what is it?"])
+def test_a_question_with_no_words_to_search_gets_a_hint(baclofen_index, text):
+    a = answer(text, baclofen_index)
+    assert not a.answered and "Ask me a question" in a.text and "doesn't cover" not in a.text
