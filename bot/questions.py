@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from corpus import BotError
+from corpus.documents import read_bytes
 
 KEYS = ("id", "turns", "expect", "answerable", "emergency", "tag")
 FORMAT = ('{"id": str, "turns": [str, ...], "expect": [str, ...], '
@@ -41,14 +42,7 @@ class LineError:
 
 def read_lines(path: str | Path) -> list[str]:
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise QuestionSetError(f"{path}: no such file; expected a question set, one JSON case per line") from None
-    except IsADirectoryError:
-        raise QuestionSetError(f"{path}: is a folder, expected a .jsonl file") from None
-    except OSError as exc:
-        raise QuestionSetError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+    raw = read_bytes(path, QuestionSetError, "expected a question set, one JSON case per line", "a .jsonl file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CorpusError
+from .errors import BotError, CorpusError
 
 SUFFIXES = (".txt", ".md", ".markdown")
 MAX_BYTES = 20 * 1024 * 1024
@@ -57,16 +57,21 @@ def _first_line(text: str) -> str:
     return ""
 
 
+def read_bytes(path: Path, error: type[BotError], expected: str, kind: str) -> bytes:
+    """A file's bytes, or ``error`` with a message naming the file and what to do."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise error(f"{path}: no such file; {expected}") from None
+    except IsADirectoryError:
+        raise error(f"{path}: is a folder, expected {kind}") from None
+    except OSError as exc:
+        raise error(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+
+
 def read_document(path: str | Path) -> Document:
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CorpusError(f"{path}: no such file; pass --corpus with a .txt or .md file or a folder of them") from None
-    except IsADirectoryError:
-        raise CorpusError(f"{path}: is a folder, expected a file") from None
-    except OSError as exc:
-        raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+    raw = read_bytes(path, CorpusError, "pass --corpus with a .txt or .md file or a folder of them", "a file")
     if len(raw) > MAX_BYTES:
         raise CorpusError(f"{path}: {len(raw):,} bytes is over the {MAX_BYTES:,}-byte limit for one document; split it into several files")
     if b"\x00" in raw:
