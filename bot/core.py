@@ -91,7 +91,7 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
     if p.concepts and not topics and not p.followup and not extra and not any(c.generic for c in p.concepts):
         return index.opening(weights, max(k, 1), question=text), 1.0  # "what is baclofen?": the document's own opening
     hits = index.search(weights, max(k, 1), question=text)
-    if p.concepts and not topics and not dosing:
+    if not topics and not dosing and (p.concepts or p.followup):
         # "how does it work?", "is baclofen safe?": no topic of its own to be missing;
         # the context (or the heading and the document) decides what is shown
         return hits, 1.0 if hits else 0.0

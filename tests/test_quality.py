@@ -222,3 +222,8 @@ def test_pleasantries_get_a_hint_not_a_search(baclofen_index, text):
 def test_a_question_with_no_words_to_search_gets_a_hint(baclofen_index, text):
     a = answer(text, baclofen_index)
     assert not a.answered and "Ask me a question" in a.text and "doesn't cover" not in a.text
+
+
+def test_a_bare_follow_up_uses_the_last_turn(baclofen_index):
+    a = answer("and?", baclofen_index, ("what are the withdrawal symptoms",))
+    assert a.answered and a.passages[0].passage.section == "Baclofen Withdrawal Symptoms"
