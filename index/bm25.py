@@ -86,13 +86,11 @@ class Index:
         """
         weights = _weights(query)
         scores = np.zeros(len(self.passages))
-        matched = np.zeros(len(self.passages), dtype=bool)
         for term, weight in weights.items():
             if term in self._arrays:
                 where, score = self._arrays[term]
                 scores[where] += weight * score
-                matched[where] = True
-        candidates = np.flatnonzero(matched & self._documents_named(weights))
+        candidates = self._candidates(weights)
         if not len(candidates) or k <= 0:
             return []
         if question:
@@ -107,17 +105,21 @@ class Index:
         a heading the question repeats ("What is LIPITOR?") comes first.
         """
         weights = _weights(query)
-        matched = np.zeros(len(self.passages), dtype=bool)
-        for term in weights:
-            if term in self._arrays:
-                matched[self._arrays[term][0]] = True
-        candidates = np.flatnonzero(matched & self._documents_named(weights))
+        candidates = self._candidates(weights)
         if not len(candidates) or k <= 0:
             return []
         scores = np.zeros(len(self.passages))
         if question:
             scores[candidates] = self._lift(candidates, _asked(question, weights))
         return [Hit(h.passage, 0.0, h.matched_terms) for h in self._hits(candidates, scores, weights, k)]
+
+    def _candidates(self, weights: dict[str, float]) -> np.ndarray:
+        """Passages sharing a term with the query, in the documents it names (if it names any)."""
+        matched = np.zeros(len(self.passages), dtype=bool)
+        for term in weights:
+            if term in self._arrays:
+                matched[self._arrays[term][0]] = True
+        return np.flatnonzero(matched & self._documents_named(weights))
 
     def _documents_named(self, weights: dict[str, float]) -> np.ndarray | bool:
         """With several documents, a question naming some of them ("lipitor") is kept to those."""
