@@ -105,11 +105,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     from .loading import load_index
 
     if args.command == "slack":
-        from .slack_app import run_slack
+        from .slack import run_slack
 
         return run_slack(args)
     if args.command == "eval":
-        from .evaluate import run_eval
+        from .eval import run_eval
 
         return run_eval(args)
     index = load_index(args.corpus)

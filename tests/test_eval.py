@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from bot.baseline import NaiveBaseline, tokens
-from bot.evaluate import Progress, build_report, corpus_hint, evaluate
-from bot.metrics import METRICS, Outcome, Shown, by_tag, latency, misses, percentile, summarize
-from bot.questions import Case, load_questions
+from bot.eval.baseline import NaiveBaseline, tokens
+from bot.eval.runner import Progress, build_report, corpus_hint, evaluate
+from bot.eval.metrics import METRICS, Outcome, Shown, by_tag, latency, misses, percentile, summarize
+from bot.eval.questions import Case, load_questions
 
 from .conftest import ROOT, run_cli
 

@@ -83,40 +83,77 @@ def test_empty_index_is_refused():
 
 
 LAYERS = {"corpus": set(), "index": {"corpus"}, "bot": {"corpus", "index"}}
+# Inside bot/: the core at the top, a room per front end. A front end imports the core, never
+# another front end; the core imports no front end. cli.py is the command that starts them all.
+FRONT_ENDS = {"bot.slack", "bot.eval", "bot.repl", "bot.cli", "bot.__main__"}
+MAY_IMPORT_FRONT_ENDS = {"bot.cli": {"bot.slack", "bot.eval", "bot.repl"}, "bot.__main__": {"bot.cli"}}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported(path: Path) -> set[str]:
+    """Absolute names of every module a file imports, relative imports resolved."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.split(".")
+            if node.level:
+                base = base[: len(base) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            found.add(module)
+            found.update(f"{module}.{a.name}" for a in node.names)
+    return found
+
+
+def _room(module: str) -> str | None:
+    return next((room for room in FRONT_ENDS if module == room or module.startswith(room + ".")), None)
 
 
 @pytest.mark.parametrize("package", sorted(LAYERS))
 def test_imports_point_down_the_stages(package):
     ours = set(LAYERS)
     for path in (ROOT / package).rglob("*.py"):
-        tree = ast.parse(path.read_text())
-        for node in ast.walk(tree):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names = [node.module]
-            for name in names:
-                top = name.split(".")[0]
-                if top in ours and top != package:
-                    assert top in LAYERS[package], f"{path} imports {name}"
+        for name in _imported(path):
+            top = name.split(".")[0]
+            if top in ours and top != package:
+                assert top in LAYERS[package], f"{path} imports {name}"
+
+
+def test_front_ends_import_the_core_never_each_other():
+    checked = 0
+    for path in (ROOT / "bot").rglob("*.py"):
+        own = _room(_module_name(path))
+        allowed = MAY_IMPORT_FRONT_ENDS.get(own or "", set())
+        for name in _imported(path):
+            other = _room(name)
+            if other and other != own:
+                assert other in allowed, f"{path.relative_to(ROOT)} ({own or 'core'}) imports the front end {name}"
+                checked += 1
+    assert checked >= 2  # cli.py does start the Slack bot and the evaluator: the walk sees real imports
 
 
 def test_third_party_libraries_enter_through_one_module_each():
     owners = {
-        # bot/baseline.py is the naive baseline eval scores beside ours: deliberately independent of our index
-        "rank_bm25": {"index/bm25.py", "bot/baseline.py"},
+        # bot/eval/baseline.py is the naive baseline eval scores beside ours: deliberately independent of our index
+        "rank_bm25": {"index/bm25.py", "bot/eval/baseline.py"},
         "nltk": {"index/tokenizer.py", "corpus/sentences.py"},
-        "slack_bolt": {"bot/slack_app.py", "bot/slack_handlers.py"},
-        "slack_sdk": {"bot/slack_app.py"},
-        "dotenv": {"bot/settings.py"},
+        "slack_bolt": {"bot/slack/app.py", "bot/slack/handlers.py"},
+        "slack_sdk": {"bot/slack/app.py"},
+        "dotenv": {"bot/slack/settings.py"},
     }
     for lib, allowed in owners.items():
         users = set()
-        for path in ROOT.glob("*/**/*.py"):
-            rel = path.relative_to(ROOT).as_posix()
-            if rel.startswith(("tests/", "benchmarks/", ".venv/", "build/")):
-                continue
-            if f"import {lib}" in path.read_text() or f"from {lib}" in path.read_text():
-                users.add(rel)
-        assert users <= allowed, (lib, users)
+        for package in LAYERS:
+            for path in (ROOT / package).rglob("*.py"):
+                if any(name.split(".")[0] == lib for name in _imported(path)):
+                    users.add(path.relative_to(ROOT).as_posix())
+        assert users and users <= allowed, (lib, users)

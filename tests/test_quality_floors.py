@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evaluate import build_report
+from bot.eval.runner import build_report
 from bot.loading import load_index
-from bot.questions import load_questions
+from bot.eval.questions import load_questions
 
 from .conftest import MONOGRAPHS, ROOT
 

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from bot import DISCLAIMER, answer
-from bot.render import slack_escape
+from bot.slack.blocks import slack_escape
 
 from .slack_fake import (BOT_USER, SECRET, BotProcess, FakeSlack, FakeSocketMode, event_body, free_port, mention,
                          signed_post)

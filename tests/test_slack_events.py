@@ -11,11 +11,11 @@ import pytest
 from slack_sdk import WebClient
 
 from bot import DISCLAIMER, answer
-from bot.render import slack_escape
-from bot.settings import Settings
-from bot.slack_app import EVENTS_PATH, build_app, make_server
-from bot.slack_handlers import APOLOGY, retry_number, to_plain
-from bot.slack_state import Seen
+from bot.slack.blocks import slack_escape
+from bot.slack.settings import Settings
+from bot.slack.app import EVENTS_PATH, build_app, make_server
+from bot.slack.handlers import APOLOGY, retry_number, to_plain
+from bot.slack.state import Seen
 
 from .slack_fake import (BOT_ID, BOT_USER, SECRET, FakeSlack, button_click, direct_message, event_body, mention,
                          signed_post, slash_command)
@@ -214,7 +214,7 @@ def test_a_handler_error_is_an_apology_with_the_disclaimer(slack, monkeypatch, c
     def broken(*args, **kwargs):
         raise RuntimeError("secret internals: db password")
 
-    monkeypatch.setattr("bot.slack_handlers.answer", broken)
+    monkeypatch.setattr("bot.slack.handlers.answer", broken)
     slack.send(mention("What is the half-life?", "1700000700.000100"))
     [post] = slack.fake.wait_calls("chat.postMessage")
     status, _ = signed_post(slack.url, slash_command(slack.fake, "half-life"), content_type=FORM)

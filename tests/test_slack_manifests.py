@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import DEFAULT_COMMAND, load_settings, read_env_file
-from bot.slack_app import EVENTS_PATH
+from bot.slack.settings import DEFAULT_COMMAND, load_settings, read_env_file
+from bot.slack.app import EVENTS_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
-MANIFESTS = {mode: json.loads((ROOT / "slack" / f"manifest-{mode}.json").read_text()) for mode in ("socket", "http")}
+MANIFESTS = {mode: json.loads((ROOT / "bot" / "slack" / "manifests" / f"{mode}.json").read_text()) for mode in ("socket", "http")}
 # each scope, and the part of the bot that needs it
 SCOPES = {
     "app_mentions:read": "the app_mention event",
@@ -45,7 +45,7 @@ def test_manifest_asks_for_exactly_what_the_bot_uses(mode):
 
 
 def test_env_example_lists_every_variable_the_settings_read():
-    source = (ROOT / "bot" / "settings.py").read_text()
+    source = (ROOT / "bot" / "slack" / "settings.py").read_text()
     read = set(re.findall(r'get\("([A-Z_]+)"', source))
     assert {"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_API_URL"} <= read
     example = read_env_file(ROOT / ".env.example")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import ConfigError, Settings, load_settings
+from bot.slack.settings import ConfigError, Settings, load_settings
 from corpus import BotError
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -23,11 +23,11 @@ from slack_sdk.errors import SlackApiError
 
 from index import Index
 
-from .core import DEFAULT_K
-from .loading import describe, load_index
+from ..core import DEFAULT_K
+from ..loading import describe, load_index
+from .handlers import SlackBot
 from .settings import ConfigError, Settings, load_settings
-from .slack_handlers import SlackBot
-from .slack_state import FeedbackLog
+from .state import FeedbackLog
 
 EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1_000_000  # Slack's payloads are a few kilobytes

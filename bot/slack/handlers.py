@@ -1,7 +1,7 @@
 """What the Slack bot does with each request: answer in the thread, once, and never for a bot.
 
 Handlers take what they need from Bolt's arguments (``client``, ``ack``, ``respond``,
-``context``) and call the same ``answer()`` as the REPL; ``slack_app`` builds the app.
+``context``) and call the same ``answer()`` as the REPL; ``bot.slack.app`` builds the app.
 A thread's earlier questions are read back from Slack rather than kept here, so a
 restart or a second running copy loses no conversation.
 """
@@ -19,9 +19,9 @@ from slack_bolt import App, BoltResponse
 
 from index import Index
 
-from .core import answer
-from .render import FEEDBACK_ACTIONS, to_blocks, to_notice_blocks
-from .slack_state import SEEN_LIMIT, FeedbackLog, Seen
+from ..core import answer
+from .blocks import FEEDBACK_ACTIONS, to_blocks, to_notice_blocks
+from .state import SEEN_LIMIT, FeedbackLog, Seen
 
 APOLOGY = "Sorry, something went wrong on my side and I could not answer this. Please try again in a moment."
 THANKS = "Thanks for the feedback! It is recorded and helps us improve the answers."

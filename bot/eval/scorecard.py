@@ -1,6 +1,6 @@
 """An evaluation report as tables for people: headline figures, per tag, then the misses.
 
-It formats the dict ``bot.evaluate.build_report`` returns, the same values ``--json``
+It formats the dict ``bot.eval.runner.build_report`` returns, the same values ``--json``
 prints, so the two can never disagree.
 """
 

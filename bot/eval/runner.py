@@ -19,11 +19,11 @@ from typing import IO, Callable
 from corpus import DEFAULT_CORPUS
 from index import Index
 
+from ..core import answer
+from ..loading import describe, load_index
+from ..models import DISCLAIMER
 from .baseline import NaiveBaseline
-from .core import answer
-from .loading import describe, load_index
 from .metrics import Outcome, Shown, report
-from .models import DISCLAIMER
 from .questions import Case, LineError, QuestionSetError, load_questions
 from .scorecard import format_scorecard
 

@@ -1,0 +1,120 @@
+"""Block Kit for Slack: the same Answer as sections, context and feedback buttons.
+
+Slack's own limits (3,000 characters a section, 50 blocks, 2,000 characters a button
+value) and its markup rules (``&``, ``<``, ``>`` and broadcast words) are kept here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from index import Hit
+
+from ..models import DISCLAIMER, Answer
+
+SLACK_SECTION_LIMIT = 3000  # characters in one section's text (Slack's limit)
+SLACK_BLOCK_LIMIT = 50  # blocks in one message (Slack's limit)
+SLACK_VALUE_LIMIT = 2000  # characters in a button's value (Slack's limit)
+FEEDBACK_ACTIONS = {"feedback_helpful": "👍 Helpful", "feedback_not_helpful": "👎 Not helpful"}
+_BROADCAST_WORD = re.compile(r"@(channel|here|everyone)\b", re.I)
+
+
+def slack_escape(text: str) -> str:
+    """User and document text made inert for Slack.
+
+    Escaping ``&``, ``<`` and ``>`` turns ``<!channel>``, ``<@U123>`` and ``<http://x|y>``
+    into text that is shown, not acted on; a word joiner after ``@`` does the same for
+    the plain words ``@channel``, ``@here`` and ``@everyone``.
+    """
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _BROADCAST_WORD.sub(lambda m: "@\u2060" + m.group(1), text)
+
+
+def clip(text: str, limit: int) -> str:
+    """At most ``limit`` characters, ending in an ellipsis when cut; never half an ``&amp;``."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - 1, 0)]
+    amp = cut.rfind("&")
+    if amp != -1 and ";" not in cut[amp:]:
+        cut = cut[:amp]
+    return cut.rstrip() + "…"
+
+
+def _section(mrkdwn: str) -> dict[str, Any]:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(mrkdwn, SLACK_SECTION_LIMIT)}}
+
+
+def _context(mrkdwn: str) -> dict[str, Any]:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(mrkdwn, SLACK_SECTION_LIMIT)}]}
+
+
+def _passage_section(n: int, hit: Hit) -> dict[str, Any]:
+    citation = clip(f"\n— {slack_escape(hit.passage.citation)}", SLACK_SECTION_LIMIT // 3)
+    body = clip(f"*[{n}]* {slack_escape(hit.passage.text)}", SLACK_SECTION_LIMIT - len(citation))
+    return _section(body + citation)
+
+
+def feedback_value(answer: Answer) -> str:
+    """What a feedback click carries back (the question, the passages shown), as JSON."""
+    ids = [h.passage.id for h in answer.passages]
+    question = answer.question[:500]
+    while True:
+        value = json.dumps({"q": question, "p": ids, "a": answer.answered}, ensure_ascii=False)
+        # JSON's own escapes keep Slack markup out of the payload; json.loads restores them
+        value = value.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+        if len(value) <= SLACK_VALUE_LIMIT:
+            return value
+        if ids:
+            ids.pop()
+        else:
+            question = question[: len(question) // 2]
+
+
+def _feedback_block(answer: Answer) -> dict[str, Any]:
+    value = feedback_value(answer)
+    buttons = [{"type": "button", "action_id": action, "value": value, "text": {"type": "plain_text", "text": label}}
+               for action, label in FEEDBACK_ACTIONS.items()]
+    return {"type": "actions", "block_id": "feedback", "elements": buttons}
+
+
+def _fallback(body: str, disclaimer: str) -> str:
+    """The notification and no-blocks text: escaped, clipped, and still ending with the disclaimer."""
+    tail = slack_escape(disclaimer)
+    if not body.strip():
+        return tail
+    return clip(slack_escape(body), SLACK_SECTION_LIMIT - len(tail) - 2) + "\n\n" + tail
+
+
+def to_blocks(answer: Answer, *, restate: bool = False) -> dict[str, Any]:
+    """Block Kit for ``chat.postMessage`` (``text`` + ``blocks``), within Slack's limits.
+
+    ``restate`` repeats the question first, for replies (slash commands) that do not
+    appear under the question they answer.
+    """
+    head = [_section(slack_escape(answer.safety_notice))] if answer.safety_notice else []
+    if restate:
+        head.append(_section(f"*You asked:* {slack_escape(answer.question)}"))
+    if answer.query and answer.query != answer.question.strip():
+        head.append(_context(f"Searching for: {slack_escape(answer.query)}"))
+    body = [_section(slack_escape(note)) for note in answer.notes]
+    body += [_passage_section(n, hit) for n, hit in enumerate(answer.passages, 1)]
+    tail = [_context(slack_escape(answer.disclaimer)), _feedback_block(answer)]
+    room = SLACK_BLOCK_LIMIT - len(head) - len(tail)
+    if len(body) > room:
+        hidden = len(body) - (room - 1)
+        body = body[: room - 1] + [_context(f"({hidden} more passages not shown.)")]
+    plain = answer.text
+    if plain.endswith(answer.disclaimer):
+        plain = plain[: -len(answer.disclaimer)].rstrip()
+    if restate:
+        plain = f"You asked: {answer.question}\n\n{plain}"
+    return {"text": _fallback(plain, answer.disclaimer), "blocks": head + body + tail}
+
+
+def to_notice_blocks(message: str, disclaimer: str = DISCLAIMER) -> dict[str, Any]:
+    """A fixed message (an apology) with the disclaimer, in the same shape as ``to_blocks``."""
+    return {"text": _fallback(message, disclaimer),
+            "blocks": [_section(slack_escape(message)), _context(slack_escape(disclaimer))]}
