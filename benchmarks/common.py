@@ -18,11 +18,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as `python benchmarks/run.py` from anywhere
-    sys.path.insert(0, str(ROOT))
+from bot.eval.metrics import percentile as _percentile
+from corpus import DEFAULT_CORPUS, QUESTIONS_DIR, Passage, load_corpus, split_corpus
 
-from corpus import DEFAULT_CORPUS, QUESTIONS_DIR, Passage, load_corpus, split_corpus  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent  # the checkout: the package itself is imported as installed
 
 MONOGRAPHS = ROOT / "corpus" / "monographs"
 
@@ -58,19 +57,16 @@ def replicate(base: list, n: int) -> list:
         item = base[i % len(base)]
         copy = i // len(base)
         if isinstance(item, Passage):
-            out.append(replace(item, id=f"{item.id}~{copy}", doc_id=f"{item.doc_id}~{copy}"))
+            out.append(replace(item, id=f"{item.id}~{copy}"))
         else:
             out.append(list(item))  # a token list of its own, as a real corpus would have
     return out
 
 
 def percentile(values: list[float], q: float) -> float:
-    """Nearest-rank percentile: with few samples it reports a value that was measured."""
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    rank = max(1, min(len(ordered), math.ceil(q / 100 * len(ordered))))
-    return ordered[rank - 1]
+    """Nearest-rank percentile, the same as eval's: with few samples it reports a value that was measured."""
+    value = _percentile(values, q)
+    return float("nan") if value is None else value
 
 
 def summary_ms(seconds: list[float]) -> dict:

@@ -14,10 +14,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from common import ROOT, log, machine  # noqa: E402
-from report import goals, growth, render  # noqa: E402
+from common import ROOT, log, machine  # benchmarks/ is the script's own folder, first on sys.path
+from report import goals, growth, render
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
 QUICK_SIZES = (1_000, 10_000)

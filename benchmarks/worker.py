@@ -22,10 +22,10 @@ WARMUP = 3
 
 
 def _ours(passages, tokens):
-    from index import Index
+    from index import Index, term_weights
 
     index = Index(passages)
-    return index, lambda q, qt: index.search(q, k=3)
+    return index, lambda q, qt: index.search(term_weights(q), k=3)
 
 
 def _rank_bm25(passages, tokens):

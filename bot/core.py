@@ -9,16 +9,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from index import Hit, Index, tokenize
+from index import TUNING, Hit, Index, tokenize
 
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
-from .query import LAY_WEIGHT, Concept, Plan, informative, plan
+from .query import Concept, Plan, informative, plan
 from .render import render_text
-from .safety import DOSING_NOTE, EMERGENCY_NOTICE, EMERGENCY_SEARCH, asks_personal_dosing, emergency_kind
+from .safety import (
+    DOSING_NOTE,
+    EMERGENCY_NOTICE,
+    EMERGENCY_SEARCH,
+    asks_personal_dosing,
+    emergency_kind,
+)
 
 DEFAULT_K = 3
-MIN_COVERAGE = 0.5  # calibrated on the question sets with `python -m bot eval`
-HISTORY_TURNS = 4
 DOSE_WORDS = "dose dosage"
 SELF_HARM_NOTE = "You matter, and help is available right now: please call or text 988, or call 911."
 EMPTY_HINT = "Ask me a question about the monograph, for example: What are the side effects?"
@@ -65,14 +69,14 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
     dosing = asks_personal_dosing(text)
     if dosing:
         notes.append(DOSING_NOTE)
-    earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-HISTORY_TURNS:]
+    earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-TUNING.history_turns:]
     p = plan(text, index, earlier)
     if not p.concepts and not p.followup and not extra and not dosing:  # "?", "what is it?"
         return _finish(question, p.query, (), notice, notes + [EMPTY_HINT], 0.0, False)
     hits, best = _retrieve(p, index, k, text, extra, dosing)
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")
-    if hits and best >= MIN_COVERAGE:
+    if hits and best >= TUNING.min_coverage:
         return _finish(question, p.query, tuple(hits), notice, notes, best, True, p.followup)
     notes.append(_decline(p, index, hits))
     return _finish(question, p.query, (), notice, notes, best, False, p.followup)
@@ -86,7 +90,7 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
         dose = tuple(tokenize(DOSE_WORDS))
         concepts += (Concept("dose", dose, max(index.idf(t) for t in dose), own=0),)
     for term in tokenize(extra):  # what an emergency or a dosing question is about, below the user's words
-        weights[term] = max(weights.get(term, 0.0), LAY_WEIGHT)
+        weights[term] = max(weights.get(term, 0.0), TUNING.lay_weight)
     topics = informative(list(p.concepts), index)
     if p.concepts and not topics and not p.followup and not extra and not any(c.generic for c in p.concepts):
         return index.opening(weights, max(k, 1), question=text), 1.0  # "what is baclofen?": the document's own opening

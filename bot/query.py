@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from index import Index, tokenize, words
+from index import TUNING, Index, tokenize, words
 from index.spelling import Speller
 from index.stopwords import STOPWORDS
 from index.tokenizer import is_content, stem
@@ -22,12 +22,6 @@ from .lexicon import GENERIC_WORDS, lay_expansions, lexicon_words
 _LAY_WORDS = frozenset(lexicon_words())
 _GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS)
 _LEXICON_SPELLER = Speller(Counter(_LAY_WORDS | GENERIC_WORDS))  # "pregant" -> "pregnant", same rules
-GENERIC_SHARE = 0.2  # a framing word ("safe", "common", "my husband") counts this much of its idf
-GENERIC_SEARCH = 0.3  # ... and this much in the search
-
-LAY_WEIGHT = 0.7  # a clinical alternative counts a little less than the user's own word
-HISTORY_WEIGHTS = (0.5, 0.25)  # the last turn, the one before it
-COMMON_SHARE = 0.5  # a term in this share of passages or more (the drug's name) says nothing
 
 FOLLOWUP_CUE = re.compile(
     r"^\s*(and|also|plus|but|so|then|what about|how about|what else|anything else|same|more|why|is that|does that|"
@@ -98,11 +92,11 @@ def _weighed(concept: Concept, index: Index) -> Concept:
     known = [t for t in concept.terms if t in index.doc_freq]
     weight = max((index.idf(t) for t in known), default=index.idf(""))
     generic = stem(concept.surface) in _GENERIC_STEMS or (concept.surface[0].isdigit() and not known)
-    return Concept(concept.surface, concept.terms, weight * (GENERIC_SHARE if generic else 1.0), concept.own, generic)
+    return Concept(concept.surface, concept.terms, weight * (TUNING.generic_share if generic else 1.0), concept.own, generic)
 
 
 def is_common(term: str, index: Index) -> bool:
-    return index.doc_freq.get(term, 0) >= COMMON_SHARE * len(index)
+    return index.doc_freq.get(term, 0) >= TUNING.common_share * len(index)
 
 
 def informative(concepts: list[Concept], index: Index) -> list[Concept]:
@@ -114,7 +108,7 @@ def search_weights(concepts: list[Concept]) -> dict[str, float]:
     weights: dict[str, float] = {}
     for c in concepts:
         for i, term in enumerate(c.terms):
-            w = (1.0 if i < c.own else LAY_WEIGHT) * (GENERIC_SEARCH if c.generic else 1.0)
+            w = (1.0 if i < c.own else TUNING.lay_weight) * (TUNING.generic_search if c.generic else 1.0)
             weights[term] = max(weights.get(term, 0.0), w)
     return weights
 
@@ -131,8 +125,8 @@ def plan(question: str, index: Index, history: tuple[str, ...] = ()) -> Plan:
     """The search for ``question``, drawing on earlier questions when it depends on them."""
     previous: list[Plan] = []
     for earlier in history:  # each earlier turn was planned with the turns before it
-        previous.append(_plan_turn(earlier, index, previous[-len(HISTORY_WEIGHTS):]))
-    return _plan_turn(question, index, previous[-len(HISTORY_WEIGHTS):])
+        previous.append(_plan_turn(earlier, index, previous[-len(TUNING.history_weights):]))
+    return _plan_turn(question, index, previous[-len(TUNING.history_weights):])
 
 
 def _plan_turn(question: str, index: Index, previous: list[Plan]) -> Plan:
@@ -142,7 +136,7 @@ def _plan_turn(question: str, index: Index, previous: list[Plan]) -> Plan:
         return Plan(question, tuple(concepts), weights, _corrected(question, corrections), False, tuple(corrections))
     own = _surfaces(concepts, index)
     context: list[str] = []
-    for decay, prior in zip(HISTORY_WEIGHTS, reversed(previous)):  # each earlier turn's own words only,
+    for decay, prior in zip(TUNING.history_weights, reversed(previous)):  # each earlier turn's own words only,
         for term, w in search_weights(list(prior.concepts)).items():  # so context does not pile up
             if not is_common(term, index):
                 weights[term] = max(weights.get(term, 0.0), w * decay)

@@ -3,13 +3,13 @@
 from pathlib import Path
 
 from .documents import Document, load_corpus, read_document
-from .errors import BotError, CorpusError
+from .errors import BotError, ConfigError, CorpusError, QuestionSetError
 from .passages import Passage, split_corpus, split_document
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent / "documents" / "baclofen.txt"
 QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
 
 __all__ = [
-    "BotError", "CorpusError", "DEFAULT_CORPUS", "Document", "Passage", "QUESTIONS_DIR",
+    "BotError", "ConfigError", "CorpusError", "DEFAULT_CORPUS", "Document", "Passage", "QUESTIONS_DIR", "QuestionSetError",
     "load_corpus", "read_document", "split_corpus", "split_document",
 ]

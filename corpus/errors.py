@@ -1,7 +1,8 @@
 """The project's error tree.
 
 It lives in ``corpus`` because that is the lowest stage: ``index`` and ``bot`` may import
-it, and ``corpus`` imports nothing of ours. Front ends print these once as ``error: ...``.
+it, and ``corpus`` imports nothing of ours. Front ends print these once as ``error: ...``
+with exit status 2; expected outcomes (a decline, a notice) are values, never errors.
 """
 
 
@@ -11,3 +12,11 @@ class BotError(Exception):
 
 class CorpusError(BotError):
     """A corpus file or folder that cannot be used as it is."""
+
+
+class ConfigError(BotError):
+    """A setting that is missing or malformed; the message names it and where to set it."""
+
+
+class QuestionSetError(BotError):
+    """A question set that cannot be scored at all: missing, unreadable, or with no valid case."""

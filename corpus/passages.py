@@ -21,10 +21,14 @@ MIN_WORDS = 25  # a shorter paragraph joins the next one in its section
 class Passage:
     id: str
     document: str  # the document's title
-    section: str  # heading path joined with " › ", or "" before the first heading
+    path: tuple[str, ...]  # heading titles, outermost first; () before the first heading
     text: str
     ordinal: int  # 1-based place within its section: the ¶ of the citation
-    doc_id: str = ""
+
+    @property
+    def section(self) -> str:
+        """The heading path as people read it: "ADVERSE REACTIONS › CNS Effects"."""
+        return " › ".join(self.path)
 
     @property
     def citation(self) -> str:
@@ -108,7 +112,7 @@ def split_document(doc: Document) -> list[Passage]:
             base += "-2"
         used_ids.add(base)
         for n, text in enumerate(texts, 1):
-            passages.append(Passage(f"{base}:{n}", doc.title, name, text, n, doc.id))
+            passages.append(Passage(f"{base}:{n}", doc.title, tuple(section.path), text, n))
     return passages
 
 

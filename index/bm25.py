@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,13 +24,9 @@ from corpus import Passage
 
 from .spelling import Speller
 from .tokenizer import content_terms, stem, words
+from .tuning import TUNING
 
-HEADING_SHARE = 0.6  # a heading that is mostly the question ("What is LIPITOR?") ...
-HEADING_BOOST = 0.5  # ... lifts its passages by this share of the best score
-FOLLOWING_SHARE = 0.6  # the section's later passages get this share of the lift
 _EMPTY = np.zeros(0, dtype=np.int64)
-NAMED_WEIGHT = 0.5  # the question's own words and the last turn's, not lay alternatives or older turns
-FLOOR = 1e-6  # a term in half the passages or more (idf <= 0 in rank_bm25) still counts a little
 
 
 @dataclass(frozen=True)
@@ -40,7 +37,7 @@ class Hit:
 
 
 class Index:
-    """Passages indexed once at start-up; searched with lists of (term, weight)."""
+    """Passages indexed once at start-up; searched with a mapping of term to weight."""
 
     def __init__(self, passages: list[Passage]):
         if not passages:
@@ -58,14 +55,14 @@ class Index:
         del tokens
         self.doc_freq = {term: len(ids) for term, (ids, _) in self._arrays.items()}
         self.vocabulary = frozenset(self.doc_freq)
-        sections = list(dict.fromkeys(p.section for p in self.passages))
+        sections = list(dict.fromkeys(p.path for p in self.passages))
         number = {s: n for n, s in enumerate(sections)}
-        self._section_of = np.fromiter((number[p.section] for p in self.passages), np.int64, len(self.passages))
+        self._section_of = np.fromiter((number[p.path] for p in self.passages), np.int64, len(self.passages))
         self._headings = [  # the last heading, and the whole path; section numbers ("12.1") say nothing
-            (_heading_terms(s.split(" › ")[-1]), _heading_terms(s)) for s in sections
+            (_heading_terms(path[-1] if path else ""), _heading_terms(" ".join(path))) for path in sections
         ]
         self._named = _named_documents(self.passages) if several else {}
-        self._first = np.array([1.0 if p.ordinal == 1 else FOLLOWING_SHARE for p in self.passages])
+        self._first = np.array([1.0 if p.ordinal == 1 else TUNING.following_share for p in self.passages])
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -78,18 +75,16 @@ class Index:
     def closest_word(self, word: str) -> str | None:
         return self.speller.closest(word)
 
-    def search(self, query: str | list[str] | dict[str, float], k: int = 3, question: str = "") -> list[Hit]:
+    def search(self, query: Mapping[str, float], k: int = 3, question: str = "") -> list[Hit]:
         """Best k passages sharing at least one query term, by weighted BM25 score.
+
+        ``query`` maps index terms to weights (``term_weights(text)`` makes one from text).
 
         With ``question``, passages under a heading path that the question (or the query's
         terms) mostly repeats are lifted: "What is LIPITOR?", "OVERDOSAGE › Treatment".
         """
-        weights = _weights(query)
-        scores = np.zeros(len(self.passages))
-        for term, weight in weights.items():
-            if term in self._arrays:
-                where, score = self._arrays[term]
-                scores[where] += weight * score
+        weights = _positive(query)
+        scores = self.scores(weights)
         candidates = self._candidates(weights)
         if not len(candidates) or k <= 0:
             return []
@@ -97,14 +92,23 @@ class Index:
             scores[candidates] += self._lift(candidates, _asked(question, weights)) * scores[candidates].max()
         return self._hits(candidates, scores, weights, k)
 
-    def opening(self, query: str | list[str] | dict[str, float], k: int = 3, question: str = "") -> list[Hit]:
+    def scores(self, weights: Mapping[str, float]) -> np.ndarray:
+        """Every passage's weighted BM25 score (rank_bm25's ``get_scores`` for unit weights)."""
+        scores = np.zeros(len(self.passages))
+        for term, weight in weights.items():
+            if term in self._arrays:
+                where, score = self._arrays[term]
+                scores[where] += weight * score
+        return scores
+
+    def opening(self, query: Mapping[str, float], k: int = 3, question: str = "") -> list[Hit]:
         """Passages in document order that share a term with the query, first k.
 
         For a question that names only the subject ("what is baclofen?"), a monograph's
         opening, which says what the drug is, beats the passages that repeat its name most;
         a heading the question repeats ("What is LIPITOR?") comes first.
         """
-        weights = _weights(query)
+        weights = _positive(query)
         candidates = self._candidates(weights)
         if not len(candidates) or k <= 0:
             return []
@@ -123,7 +127,7 @@ class Index:
 
     def _documents_named(self, weights: dict[str, float]) -> np.ndarray | bool:
         """With several documents, a question naming some of them ("lipitor") is kept to those."""
-        masks = [self._named[t] for t, w in weights.items() if t in self._named and w >= NAMED_WEIGHT]
+        masks = [self._named[t] for t, w in weights.items() if t in self._named and w >= TUNING.named_weight]
         return np.logical_or.reduce(masks) if masks else True
 
     def _lift(self, candidates: np.ndarray, asked: set[str]) -> np.ndarray:
@@ -132,9 +136,9 @@ class Index:
         for n, headings in enumerate(self._headings):  # once per section, not per passage
             for heading in headings:
                 shared = len(heading & asked)
-                if shared >= 2 and shared >= HEADING_SHARE * len(heading):
+                if shared >= 2 and shared >= TUNING.heading_share * len(heading):
                     shares[n] = max(shares[n], shared / len(heading))
-        return HEADING_BOOST * self._first[candidates] * shares[self._section_of[candidates]]
+        return TUNING.heading_boost * self._first[candidates] * shares[self._section_of[candidates]]
 
     def _hits(self, candidates: np.ndarray, scores: np.ndarray, weights: dict[str, float], k: int) -> list[Hit]:
         """The k best candidates, ties in document order."""
@@ -169,7 +173,7 @@ def _contributions(bm25: BM25Okapi) -> dict[str, tuple[np.ndarray, np.ndarray]]:
         where = np.asarray(ids, dtype=np.int64)
         tf = np.fromiter((bm25.doc_freqs[i][term] for i in ids), np.float64, len(ids))
         score = (bm25.idf.get(term) or 0.0) * (tf * (bm25.k1 + 1) / (tf + norm[where]))
-        arrays[term] = (where, np.maximum(score, FLOOR))
+        arrays[term] = (where, np.maximum(score, TUNING.floor))
     return arrays
 
 
@@ -193,11 +197,10 @@ def _asked(question: str, weights: dict[str, float]) -> set[str]:
     return {stem(w) for w in words(question)} | set(weights)
 
 
-def _weights(query: str | list[str] | dict[str, float]) -> dict[str, float]:
-    if isinstance(query, dict):
-        return {t: w for t, w in query.items() if w > 0}
-    terms = content_terms(words(query)) if isinstance(query, str) else query
-    out: dict[str, float] = {}
-    for term in terms:
-        out[term] = out.get(term, 0.0) + 1.0
-    return out
+def term_weights(text: str) -> dict[str, float]:
+    """A plain text query as ``search`` takes it: each content term, weighted by its count."""
+    return dict(Counter(content_terms(words(text))))
+
+
+def _positive(weights: Mapping[str, float]) -> dict[str, float]:
+    return {t: w for t, w in weights.items() if w > 0}

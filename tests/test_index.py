@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from corpus import Passage
-from index import Index, tokenize
+from index import Index, term_weights, tokenize
 from index.stopwords import STOPWORDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,20 +35,20 @@ def test_stopwords_ship_in_code_and_keep_medical_words():
 
 
 def _passages(*texts):
-    return [Passage(f"d:s:{i}", "Doc", "S", t, i) for i, t in enumerate(texts, 1)]
+    return [Passage(f"d:s:{i}", "Doc", ("S",), t, i) for i, t in enumerate(texts, 1)]
 
 
 def test_search_returns_only_passages_that_share_a_term():
     ix = Index(_passages("fever and headache", "dry mouth", "storage at room temperature"))
-    assert ix.search("capital of france") == []
-    hits = ix.search("headache")
+    assert ix.search(term_weights("capital of france")) == []
+    hits = ix.search(term_weights("headache"))
     assert [h.passage.id for h in hits] == ["d:s:1"] and hits[0].matched_terms == ("headach",)
 
 
 def test_a_term_in_half_the_passages_still_counts():
     # rank_bm25 gives such a term idf 0, so score > 0 would wrongly call this no match
     ix = Index(_passages("liver warning", "liver dose", "dry mouth", "room temperature"))
-    hits = ix.search("liver")
+    hits = ix.search(term_weights("liver"))
     assert {h.passage.id for h in hits} == {"d:s:1", "d:s:2"}
     assert all(h.matched_terms == ("liver",) for h in hits)
 
@@ -61,7 +61,7 @@ def test_weights_rank_the_better_match_first():
 
 
 def test_shipped_monograph_pins_a_retrieval_score(baclofen_index):
-    [hit] = baclofen_index.search("What is the half-life of baclofen?", k=1)
+    [hit] = baclofen_index.search(term_weights("What is the half-life of baclofen?"), k=1)
     assert hit.passage.id == "baclofen:baclofen-half-life-timeline:1"
     assert hit.score == pytest.approx(7.91, abs=0.05)
 
@@ -157,3 +157,20 @@ def test_third_party_libraries_enter_through_one_module_each():
                 if any(name.split(".")[0] == lib for name in _imported(path)):
                     users.add(path.relative_to(ROOT).as_posix())
         assert users and users <= allowed, (lib, users)
+
+
+def test_scores_equal_rank_bm25_on_the_shipped_monograph(baclofen_index):
+    """The per-term arrays are rank_bm25's model read once: the same scores, passage by passage."""
+    from rank_bm25 import BM25Okapi
+
+    from index.tokenizer import content_terms, words
+
+    ix = baclofen_index
+    tokens = [content_terms(words(f" {p.section} {p.text}")) or ["\x00"] for p in ix.passages]
+    reference = BM25Okapi(tokens)
+    positive = sorted(t for t in ix.vocabulary if reference.idf.get(t, 0) > 0)
+    queries = [["baclofen", "half", "life"], ["withdraw", "seizur", "hallucin"], ["alcohol", "drowsi"], positive[::7]]
+    for terms in queries:
+        ours = ix.scores({t: 1.0 for t in terms})
+        assert ours == pytest.approx(reference.get_scores(terms), abs=1e-9), terms
+        assert ours.max() > 0

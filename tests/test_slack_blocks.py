@@ -74,7 +74,7 @@ def test_restating_escapes_the_question(baclofen_index):
 
 
 def _hit(n: int, text: str, section: str = "Section") -> Hit:
-    return Hit(Passage(f"doc:s:{n}", "A document & its <title>", section, text, n), 1.0 / n, ("x",))
+    return Hit(Passage(f"doc:s:{n}", "A document & its <title>", tuple(section.split(" › ")) if section else (), text, n), 1.0 / n, ("x",))
 
 
 def test_a_huge_answer_stays_within_slack_limits():

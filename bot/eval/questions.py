@@ -11,16 +11,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from corpus import BotError
 from corpus.documents import read_bytes
+from corpus.errors import QuestionSetError
 
 KEYS = ("id", "turns", "expect", "answerable", "emergency", "tag")
 FORMAT = ('{"id": str, "turns": [str, ...], "expect": [str, ...], '
           '"answerable": bool, "emergency": bool, "tag": str}')
-
-
-class QuestionSetError(BotError):
-    """A question set that cannot be scored at all: missing, unreadable, or with no valid case."""
 
 
 @dataclass(frozen=True)

@@ -15,17 +15,13 @@ from pathlib import Path
 
 from dotenv.parser import parse_stream
 
-from corpus import BotError
+from corpus.errors import ConfigError
 
 DEFAULT_ENV_FILE = ".env"
 DEFAULT_COMMAND = "/monograph"
 DEFAULT_FEEDBACK_LOG = "var/feedback.jsonl"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 WHERE = "set it in the environment or in .env (see .env.example for every variable)"
-
-
-class ConfigError(BotError):
-    """A setting that is missing or malformed; the message names it and where to set it."""
 
 
 @dataclass(frozen=True)
