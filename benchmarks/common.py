@@ -10,7 +10,6 @@ grows in proportion to the corpus, as a common term's does in a real one.
 from __future__ import annotations
 
 import json
-import math
 import os
 import statistics
 import sys

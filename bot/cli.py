@@ -1,4 +1,4 @@
-"""``monograph-bot`` / ``python -m bot``: repl, ask, eval, slack, bench.
+"""``monograph-bot`` / ``python -m bot``: repl, ask, eval, slack.
 
 Errors a user can fix are shown once as ``error: ...`` with exit status 2.
 """
@@ -111,7 +111,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "eval":
         from .eval import run_eval
 
-        return run_eval(args)
+        return run_eval(args.questions, args.corpus, args.k, as_json=args.json, with_baseline=args.baseline)
     index = load_index(args.corpus)
     if args.command == "ask":
         from .core import answer

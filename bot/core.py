@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from index import TUNING, Hit, Index, tokenize
 
@@ -62,9 +63,9 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
     kind = emergency_kind(text)
     notice = EMERGENCY_NOTICE if kind else None
     if not text or (not kind and is_pleasantry(text)):
-        return _finish(question, text, (), notice, notes + [EMPTY_HINT], 0.0, False)
+        return _finish(question, text, notice=notice, notes=notes + [EMPTY_HINT])
     if kind == "self-harm":
-        return _finish(question, text, (), notice, notes + [SELF_HARM_NOTE], 0.0, False)
+        return _finish(question, text, notice=notice, notes=notes + [SELF_HARM_NOTE])
     extra = EMERGENCY_SEARCH.get(kind or "", "")
     dosing = asks_personal_dosing(text)
     if dosing:
@@ -72,14 +73,15 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
     earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-TUNING.history_turns:]
     p = plan(text, index, earlier)
     if not p.concepts and not p.followup and not extra and not dosing:  # "?", "what is it?"
-        return _finish(question, p.query, (), notice, notes + [EMPTY_HINT], 0.0, False)
+        return _finish(question, p.query, notice=notice, notes=notes + [EMPTY_HINT])
     hits, best = _retrieve(p, index, k, text, extra, dosing)
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")
     if hits and best >= TUNING.min_coverage:
-        return _finish(question, p.query, tuple(hits), notice, notes, best, True, p.followup)
+        return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,
+                       followup=p.followup)
     notes.append(_decline(p, index, hits))
-    return _finish(question, p.query, (), notice, notes, best, False, p.followup)
+    return _finish(question, p.query, notice=notice, notes=notes, cov=best, followup=p.followup)
 
 
 def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool) -> tuple[list[Hit], float]:
@@ -125,6 +127,8 @@ def _quoted(words: list[str]) -> str:
     return ", ".join(f"“{w}”" for w in shown)
 
 
-def _finish(question, query, hits, notice, notes, cov, answered, followup=False) -> Answer:
-    draft = Answer(printable(question), query, answered, hits, notice, DISCLAIMER, "", tuple(notes), followup, round(cov, 3))
-    return Answer(**{**draft.__dict__, "text": render_text(draft)})
+def _finish(question: str, query: str, *, hits: tuple[Hit, ...] = (), notice: str | None = None,
+            notes: list[str] = (), cov: float = 0.0, answered: bool = False, followup: bool = False) -> Answer:
+    draft = Answer(question=printable(question), query=query, answered=answered, passages=hits, safety_notice=notice,
+                   disclaimer=DISCLAIMER, text="", notes=tuple(notes), followup=followup, coverage=round(cov, 3))
+    return replace(draft, text=render_text(draft))

@@ -47,7 +47,6 @@ class Concept:
 
 @dataclass(frozen=True)
 class Plan:
-    question: str
     concepts: tuple[Concept, ...]
     weights: dict[str, float]  # what is searched
     query: str  # what is searched, for people
@@ -133,7 +132,7 @@ def _plan_turn(question: str, index: Index, previous: list[Plan]) -> Plan:
     concepts, corrections = concepts_of(question, index)
     weights = search_weights(concepts)
     if not previous or not looks_like_followup(question, concepts, index):
-        return Plan(question, tuple(concepts), weights, _corrected(question, corrections), False, tuple(corrections))
+        return Plan(tuple(concepts), weights, _corrected(question, corrections), False, tuple(corrections))
     own = _surfaces(concepts, index)
     context: list[str] = []
     for decay, prior in zip(TUNING.history_weights, reversed(previous)):  # each earlier turn's own words only,
@@ -142,7 +141,7 @@ def _plan_turn(question: str, index: Index, previous: list[Plan]) -> Plan:
                 weights[term] = max(weights.get(term, 0.0), w * decay)
         context.extend(s for s in _surfaces(list(prior.concepts), index) if s not in own and s not in context)
     query = " ".join(own or [_corrected(question, corrections)]) + (" + " + " ".join(context) if context else "")
-    return Plan(question, tuple(concepts), weights, query, True, tuple(corrections), tuple(context))
+    return Plan(tuple(concepts), weights, query, True, tuple(corrections), tuple(context))
 
 
 def _corrected(question: str, corrections: list[tuple[str, str]]) -> str:

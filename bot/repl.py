@@ -16,10 +16,27 @@ Follow-ups use the conversation: "What about breastfeeding?" after a pregnancy q
 Commands:
   /help   show this help
   /reset  start a new conversation (forget earlier questions)
-  /quit   leave (also /exit, /q, or Ctrl-D)
+  /quit   leave (also /exit, /q, or Ctrl-D; at the terminal, plain quit, exit and help work too)
 Questions are kept only for this session, never written to disk."""
 QUIT = ("/quit", "/exit", "/q")
+COMMANDS = {"/help": "help", "/reset": "reset", **{name: "quit" for name in QUIT}}
+BARE = {"help": "help", "quit": "quit", "exit": "quit"}  # typed without the slash at the terminal
 EMPTY_LINE = "(Type a question, or /help for commands.)"
+
+
+def command_of(line: str, bare: bool = False) -> str | None:
+    """"help", "reset", "quit", "unknown" for a command line; None for a question.
+
+    One parser for both doors. ``bare`` (the terminal) also takes "quit", "exit" and
+    "help" alone on a line; ``repl --json`` does not, so a script's question is never
+    taken for a command.
+    """
+    word = line.strip().lower()
+    if word in COMMANDS:
+        return COMMANDS[word]
+    if bare and word.rstrip(".!") in BARE:
+        return BARE[word.rstrip(".!")]
+    return "unknown" if word.startswith("/") else None
 
 
 def _enable_line_editing() -> None:
@@ -57,20 +74,20 @@ def run_repl(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str]
         except KeyboardInterrupt:
             print("\n(Use /quit to leave.)", file=stdout)
             continue
-        command = line.strip().lower()
-        if not command:
+        if not line.strip():
             print(EMPTY_LINE, file=stdout)
             continue
-        if command in QUIT:
+        command = command_of(line, bare=True)
+        if command == "quit":
             return 0
-        if command == "/help":
+        if command == "help":
             print(HELP, file=stdout)
             continue
-        if command == "/reset":
+        if command == "reset":
             history.clear()
             print("(New conversation: earlier questions are forgotten.)", file=stdout)
             continue
-        if command.startswith("/"):
+        if command == "unknown":
             print(f"Unknown command {line.strip()!r}. Type /help for commands.", file=stdout)
             continue
         reply = answer(line, index, tuple(history), k)
@@ -86,13 +103,13 @@ def run_json_lines(index: Index, k: int, stdin: IO[str] | None = None, stdout: I
     history: list[str] = []
     for raw in stdin:
         line = raw.rstrip("\r\n")
-        command = line.strip().lower()
-        if command == "/reset":
+        command = command_of(line)
+        if command == "reset":
             history.clear()
             obj = {"reset": True}
-        elif command == "/help":
+        elif command == "help":
             obj = {"help": HELP}
-        elif command in QUIT:
+        elif command == "quit":
             stdout.write(json_line({"quit": True}) + "\n")
             stdout.flush()
             return 0

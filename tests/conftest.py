@@ -24,8 +24,9 @@ def tiny_index():
     return load_index(DATA / "tiny-monograph.md")
 
 
-def run_cli(*args: str, stdin: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
-    """The real command line, as a user runs it."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
+def run_cli(*args, stdin: str | bytes | None = None, timeout: float = 60, env: dict | None = None,
+            text: bool = True) -> subprocess.CompletedProcess:
+    """The real command line, as a user runs it (``text=False`` for bytes in and out)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})} if text else {**os.environ, **(env or {})}
+    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=text,
                           timeout=timeout, cwd=ROOT, env=env)

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import subprocess
-import sys
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -23,7 +21,7 @@ from bot.models import MAX_QUESTION_CHARS
 from bot.render import to_json
 from bot.repl import HELP, QUIT, run_json_lines
 
-from .conftest import ROOT
+from .conftest import run_cli
 
 HARDENING = settings(derandomize=True, max_examples=150, deadline=None, database=None,
                      suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -162,8 +160,7 @@ def test_repl_json_lines_survive_splitlines(baclofen_index):
 
 
 def _run(args: list, stdin: bytes | None = None, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, timeout=60,
-                          cwd=ROOT, env={**os.environ, **env})
+    return run_cli(*args, stdin=stdin, env=env, text=False)
 
 
 @pytest.mark.parametrize("env", [{}, {"PYTHONIOENCODING": "utf-8"}], ids=["locale", "utf-8"])

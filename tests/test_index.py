@@ -11,7 +11,8 @@ from corpus import Passage
 from index import Index, term_weights, tokenize
 from index.stopwords import STOPWORDS
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
+
 
 
 @pytest.mark.parametrize("text,expected", [

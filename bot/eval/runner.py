@@ -75,21 +75,23 @@ def build_report(cases: list[Case], index: Index, k: int, baseline: NaiveBaselin
     return _rounded(result)
 
 
-def run_eval(args) -> int:
-    path = Path(args.questions)
+def run_eval(questions: str | Path, corpus: str | None = None, k: int = 3, as_json: bool = False,
+             with_baseline: bool = False) -> int:
+    """``monograph-bot eval``: score one set and print its report; 1 when lines were malformed."""
+    path = Path(questions)
     cases, errors = load_questions(path)
     for e in errors:
         print(f"{path}:{e.line}: {e.message}", file=sys.stderr)
     if not cases:
         raise QuestionSetError(f"{path}: no valid cases; each line needs one JSON case, see README 'Evaluating answers'")
-    hint = corpus_hint(path, args.corpus)
+    hint = corpus_hint(path, corpus)
     if hint:
         print(hint, file=sys.stderr)
-    index = load_index(args.corpus)
-    baseline = NaiveBaseline.from_corpus(args.corpus) if args.baseline else None
-    result = build_report(cases, index, args.k, baseline, errors, sys.stderr)
+    index = load_index(corpus)
+    baseline = NaiveBaseline.from_corpus(corpus) if with_baseline else None
+    result = build_report(cases, index, k, baseline, errors, sys.stderr)
     result = {"questions": str(path), **result}
-    if args.json:
+    if as_json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         print(format_scorecard(result, MISSES_SHOWN))
