@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test bench clean
+.PHONY: run test install install-test bench quality clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ run: install
 
 test: install-test
 	$(BIN)/python -m pytest
+
+quality: install
+	$(BIN)/python -m bot eval corpus/questions/
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

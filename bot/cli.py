@@ -23,6 +23,7 @@ EXAMPLES = """examples:
   monograph-bot ask "What is the half-life of baclofen?"
   monograph-bot ask --json --corpus corpus/monographs/lipitor-patient-information.md "How should I store Lipitor?"
   monograph-bot eval corpus/questions/baclofen.jsonl --baseline
+  monograph-bot eval corpus/questions/            (every set, one table: make quality)
   monograph-bot slack --http --port 3000"""
 
 
@@ -61,8 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
     _corpus_options(ask)
     ask.add_argument("--json", action="store_true", help="print one JSON object instead of text")
 
-    ev = sub.add_parser("eval", help="score the bot against a question set (JSON lines)")
-    ev.add_argument("questions", metavar="QUESTIONS.jsonl", help="the question set")
+    ev = sub.add_parser("eval", help="score the bot against a question set (JSON lines) or a suite of sets",
+                        description="Score the bot on a question set, or on every set of a suite (a folder with "
+                                    "sets.toml, or a .toml file) as one table beside the baseline.")
+    ev.add_argument("questions", metavar="QUESTIONS", help="a .jsonl question set, or a suite folder / .toml file")
     _corpus_options(ev)
     ev.add_argument("--json", action="store_true", help="print the report as one JSON object")
     ev.add_argument("--baseline", action="store_true", help="also score a naive rank_bm25 baseline beside ours")
@@ -109,8 +112,12 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_slack(args)
     if args.command == "eval":
-        from .eval import run_eval
+        from .eval import run_eval, run_suite
 
+        if os.path.isdir(args.questions) or args.questions.endswith(".toml"):
+            if args.corpus:
+                print("note: --corpus is ignored for a suite: each set names its own corpus", file=sys.stderr)
+            return run_suite(args.questions, args.k, as_json=args.json)
         return run_eval(args.questions, args.corpus, args.k, as_json=args.json, with_baseline=args.baseline)
     index = load_index(args.corpus)
     if args.command == "ask":

@@ -25,3 +25,4 @@ class Answer:
     notes: tuple[str, ...] = ()  # dosing note, truncation, typo corrections, the decline itself
     followup: bool = False
     coverage: float = 0.0  # share of the question's content the best passage covers
+    caveat: tuple[str, ...] = ()  # the question's words or phrases that the shown passages do not cover

@@ -55,4 +55,5 @@ def to_json(answer: Answer) -> dict[str, Any]:
         "safety_notice": answer.safety_notice,
         "disclaimer": answer.disclaimer,
         "text": answer.text,
+        "caveat": list(answer.caveat),
     }

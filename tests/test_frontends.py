@@ -12,10 +12,9 @@ import pytest
 from bot import DISCLAIMER
 from bot.repl import run_json_lines, run_repl
 
-from .conftest import MONOGRAPHS, run_cli
+from .conftest import ANSWER_KEYS, MONOGRAPHS, run_cli
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-ANSWER_KEYS = {"question", "query", "answered", "passages", "safety_notice", "disclaimer", "text"}
 PASSAGE_KEYS = {"id", "document", "section", "text", "score", "citation"}
 
 

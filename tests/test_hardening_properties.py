@@ -21,11 +21,10 @@ from bot.models import MAX_QUESTION_CHARS
 from bot.render import to_json
 from bot.repl import HELP, QUIT, run_json_lines
 
-from .conftest import run_cli
+from .conftest import ANSWER_KEYS, run_cli
 
 HARDENING = settings(derandomize=True, max_examples=150, deadline=None, database=None,
                      suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-ANSWER_KEYS = {"question", "query", "answered", "passages", "safety_notice", "disclaimer", "text"}
 
 # What people type, and what a hostile or careless client sends.
 MEDICAL = ["baclofen", "side effects", "half-life", "pregnancy", "breastfeeding", "overdose", "dose", "withdrawal",

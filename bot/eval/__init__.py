@@ -6,5 +6,6 @@ answering core (``bot.core``, ``bot.models``, ``bot.loading``) and never another
 """
 
 from .runner import run_eval
+from .suite import run_suite
 
-__all__ = ["run_eval"]
+__all__ = ["run_eval", "run_suite"]

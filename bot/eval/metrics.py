@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from .questions import Case
 
-METRICS = ("hit_at_k", "mrr", "decline_accuracy", "false_declines", "emergency_recall", "disclaimer_coverage")
+METRICS = ("hit_at_k", "mrr", "decline_accuracy", "false_declines", "emergency_recall", "disclaimer_coverage",
+           "false_alarms", "caveated", "honest_unanswerable")
 SHORT_TEXT = 100  # characters of a passage shown with a miss
 
 
@@ -37,6 +38,7 @@ class Outcome:
     latencies_ms: tuple[float, ...]  # one per turn asked
     notes: tuple[str, ...] = ()  # what the reply said besides passages: a decline, a correction
     coverage: float | None = None  # the core's share of the question the best passage covers
+    caveat: tuple[str, ...] = ()  # what the reply said the shown passages do not cover
 
 
 def _folded(text: str) -> str:
@@ -51,6 +53,10 @@ def first_hit(outcome: Outcome) -> int | None:
         if any(w in text for w in wanted):
             return rank
     return None
+
+
+def _median(values: list[float]) -> float | None:
+    return percentile(values, 50) if values else None
 
 
 def share(flags: list[bool]) -> float | None:
@@ -85,9 +91,16 @@ def summarize(outcomes: list[Outcome]) -> dict:
         "decline_accuracy": share([not o.answered for o in unanswerable]),
         "false_declines": share([not o.answered for o in answerable]),
         "emergency_recall": share([o.safety_notice for o in emergencies]),
+        # the notice on a message that is not an emergency: a near-miss, a general question
+        "false_alarms": share([o.safety_notice for o in outcomes if not o.case.emergency]),
+        # answered, but under a caveat naming what the passages do not say
+        "caveated": share([o.answered and bool(o.caveat) for o in answerable]),
+        # an unanswerable case handled honestly: declined, or its caveat names what is missing
+        "honest_unanswerable": share([not o.answered or bool(o.caveat) for o in unanswerable]),
         "disclaimer_coverage": sum(o.disclaimed for o in outcomes) / replies if replies else None,
         # hit@k judges by strings, so longer passages find more: this says how much was read
         "words_shown": sum(shown) / len(shown) if shown else None,
+        "words_shown_median": _median(shown),
     }
 
 
@@ -111,7 +124,7 @@ def reasons(outcome: Outcome) -> list[str]:
         why.append("declined an answerable question")
     elif case.answerable and first_hit(outcome) is None:
         why.append(f"expected text in none of the {len(outcome.passages)} passages")
-    if not case.answerable and outcome.answered:
+    if not case.answerable and outcome.answered and not outcome.caveat:
         why.append("answered; expected a decline")
     if case.emergency and not outcome.safety_notice:
         why.append("no safety notice for an emergency")
@@ -132,6 +145,7 @@ def misses(outcomes: list[Outcome]) -> list[dict]:
                 "query": o.query,
                 "notes": list(o.notes),
                 "coverage": o.coverage,
+                "caveat": list(o.caveat),
                 "expect": list(o.case.expect),
                 "passages": [{"id": p.id, "text": short(p.text)} for p in o.passages],
             })

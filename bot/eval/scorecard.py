@@ -11,7 +11,10 @@ HEADLINE = (  # key, label, denominator key (None: no count shown)
     ("mrr", "MRR (answerable)", None),
     ("decline_accuracy", "decline accuracy (unanswerable)", "unanswerable"),
     ("false_declines", "false declines (answerable)", "answerable"),
+    ("honest_unanswerable", "honest on unanswerable", "unanswerable"),
+    ("caveated", "caveated answers (answerable)", "answerable"),
     ("emergency_recall", "emergency recall", "emergencies"),
+    ("false_alarms", "false alarms (not emergencies)", "not_emergencies"),
     ("disclaimer_coverage", "disclaimer coverage (replies)", None),
 )
 TAG_COLUMNS = (("hit_at_k", "hit@{k}"), ("mrr", "MRR"), ("decline_accuracy", "declines"),
@@ -26,7 +29,7 @@ def _with_count(figures: dict, key: str, denominator: str | None) -> str:
     value = figures[key]
     if value is None or denominator is None:
         return _num(value)
-    n = figures[denominator]
+    n = figures["cases"] - figures["emergencies"] if denominator == "not_emergencies" else figures[denominator]
     return f"{_num(value)}  {round(value * n)}/{n}"
 
 
