@@ -12,8 +12,9 @@ from dataclasses import replace
 
 from index import TUNING, Hit, Index, tokenize
 
+from .coverage import coverage, decide, judged
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
-from .query import Concept, Plan, informative, plan
+from .query import Concept, Plan, covered_drugs, informative, plan
 from .render import render_text
 from .safety import (
     DOSING_NOTE,
@@ -25,6 +26,10 @@ from .safety import (
 
 DEFAULT_K = 3
 DOSE_WORDS = "dose dosage"
+INTERACTION_WORDS = "interact interaction concomitant"
+# a drug the document never names, asked about *with* the document's drug: an interaction question
+INTERACTION = re.compile(r"\b(with|and|plus|together|mix\w*|combin\w*|interact\w*|while (on|taking)|"
+                         r"along ?side|same time|on top of|on)\b", re.I)
 SELF_HARM_NOTE = "You matter, and help is available right now: please call or text 988, or call 911."
 EMPTY_HINT = "Ask me a question about the monograph, for example: What are the side effects?"
 PLEASANTRY = re.compile(
@@ -50,14 +55,6 @@ def clean_question(question: str) -> tuple[str, list[str]]:
     return text, notes
 
 
-def coverage(concepts: tuple[Concept, ...], hit: Hit) -> float:
-    total = sum(c.weight for c in concepts)
-    if not total:
-        return 0.0
-    matched = set(hit.matched_terms)
-    return sum(c.weight for c in concepts if c.satisfied_by(matched)) / total
-
-
 def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (), k: int = DEFAULT_K) -> Answer:
     text, notes = clean_question(question)
     kind = emergency_kind(text)
@@ -74,26 +71,34 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
     p = plan(text, index, earlier)
     if not p.concepts and not p.followup and not extra and not dosing:  # "?", "what is it?"
         return _finish(question, p.query, notice=notice, notes=notes + [EMPTY_HINT])
-    hits, best = _retrieve(p, index, k, text, extra, dosing)
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")
-    if hits and best >= TUNING.min_coverage:
+    others = tuple(c.surface for c in p.concepts if c.drug)
+    if others and not (extra or dosing or INTERACTION.search(text)):  # "the half-life of gabapentin"
+        return _finish(question, p.query, notice=notice, notes=notes + [not_covered(others, index)])
+    if others:
+        extra += " " + INTERACTION_WORDS  # "can I take it with Xanax?": the interactions passage
+    hits, best = _retrieve(p, index, k, text, extra, dosing)
+    lenient = bool(extra or dosing or p.followup)
+    verdict = decide(p.concepts, hits, best, index, others, lenient)
+    if verdict.answered:
+        notes += [verdict.note] if verdict.note else []
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,
-                       followup=p.followup)
-    notes.append(_decline(p, index, hits))
+                       followup=p.followup, caveat=verdict.caveat)
+    notes.append(verdict.note)
     return _finish(question, p.query, notice=notice, notes=notes, cov=best, followup=p.followup)
 
 
 def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool) -> tuple[list[Hit], float]:
     """The top k hits for a plan, and how well the best of them covers the question."""
-    weights, concepts = dict(p.weights), p.concepts
+    weights, concepts = dict(p.weights), tuple(judged(p.concepts))
     if dosing:  # the general dosing passages, or a decline if there are none
         extra += " " + DOSE_WORDS
         dose = tuple(tokenize(DOSE_WORDS))
         concepts += (Concept("dose", dose, max(index.idf(t) for t in dose), own=0),)
     for term in tokenize(extra):  # what an emergency or a dosing question is about, below the user's words
         weights[term] = max(weights.get(term, 0.0), TUNING.lay_weight)
-    topics = informative(list(p.concepts), index)
+    topics = informative(list(concepts), index)
     if p.concepts and not topics and not p.followup and not extra and not any(c.generic for c in p.concepts):
         return index.opening(weights, max(k, 1), question=text), 1.0  # "what is baclofen?": the document's own opening
     hits = index.search(weights, max(k, 1), question=text)
@@ -108,27 +113,18 @@ def is_pleasantry(text: str) -> bool:
     return bool(PLEASANTRY.fullmatch(text.strip(" .!?,").lower()))
 
 
-def _decline(p: Plan, index: Index, hits: list[Hit]) -> str:
-    """Say what was not found, truthfully: words the monograph never uses, or words no
-    passage answers together with the rest of the question."""
-    topics = informative(list(p.concepts), index)
-    absent = [c.surface for c in topics if not c.satisfied_by(index.vocabulary)]
-    if absent:
-        return f"The monograph doesn't cover this: I found nothing about {_quoted(absent)} in it."
-    unmatched = [c.surface for c in topics if hits and not c.satisfied_by(set(hits[0].matched_terms))]
-    if unmatched:
-        return (f"The monograph doesn't cover this: it mentions {_quoted(unmatched)}, "
-                "but no passage answers that together with the rest of your question.")
-    return "The monograph doesn't cover this: no passage answers your question."
-
-
-def _quoted(words: list[str]) -> str:
-    shown = [w if len(w) <= 40 else w[:40] + "…" for w in words[:4]]
-    return ", ".join(f"“{w}”" for w in shown)
+def not_covered(drugs: tuple[str, ...], index: Index) -> str:
+    others = ", ".join(drugs[:3])
+    ours = list(dict.fromkeys(name for _, name in covered_drugs(index)))
+    if ours:
+        return f"This monograph covers {', '.join(ours[:3])}; it does not cover {others}."
+    return f"The monograph does not cover {others}."
 
 
 def _finish(question: str, query: str, *, hits: tuple[Hit, ...] = (), notice: str | None = None,
-            notes: list[str] = (), cov: float = 0.0, answered: bool = False, followup: bool = False) -> Answer:
+            notes: list[str] = (), cov: float = 0.0, answered: bool = False, followup: bool = False,
+            caveat: tuple[str, ...] = ()) -> Answer:
     draft = Answer(question=printable(question), query=query, answered=answered, passages=hits, safety_notice=notice,
-                   disclaimer=DISCLAIMER, text="", notes=tuple(notes), followup=followup, coverage=round(cov, 3))
+                   disclaimer=DISCLAIMER, text="", notes=tuple(notes), followup=followup, coverage=round(cov, 3),
+                   caveat=caveat)
     return replace(draft, text=render_text(draft))

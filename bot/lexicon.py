@@ -8,7 +8,10 @@ the clinical words are alternatives, not replacements.
 from __future__ import annotations
 
 from index import words
+from index.english import is_everyday
 from index.tokenizer import stem
+
+from .phenotypes import lay_terms
 
 LAY_TERMS: dict[str, str] = {
     # body and conditions
@@ -71,11 +74,7 @@ LAY_TERMS: dict[str, str] = {
     "interaction": "interact concomitant coadministration", "interactions": "interact concomitant coadministration",
     "year old": "years age", "years old": "years age", "month old": "months age", "months old": "months age",
     "watch": "symptoms signs", "watch for": "symptoms signs", "look out for": "symptoms signs",
-    "statin": "hmg-coa reductase inhibitors", "statins": "hmg-coa reductase inhibitors",
     "botox": "botulinum toxin", "shot": "injection", "shots": "injections", "jab": "injection",
-    "get better": "prognosis outlook improve", "recover": "prognosis recovery", "outlook": "prognosis",
-    "spoon": "teaspoon dosing cup measuring", "benadryl": "diphenhydramine", "tylenol": "acetaminophen",
-    "advil": "ibuprofen nsaids", "motrin": "ibuprofen nsaids", "aleve": "naproxen nsaids",
     "abruptly": "sudden abrupt withdrawal", "abrupt": "sudden withdrawal", "trimester": "months gestation pregnancy",
     "prescribed for": "indicated relieve treatment used", "prescribed": "indicated prescription",
     "overdose": "overdosage", "od": "overdose overdosage",
@@ -97,11 +96,27 @@ caused find found like ones one besides else occur occurs give gives given start
 pill pills tablet tablets medicine medicines medication medications drug drugs properly doctor
 come comes came coming hardly barely night morning evening afternoon daily mess messed look looks looking kind sort
 since feel feels feeling seem seems notice noticed matter instead already yet mean means meant
+scared afraid frightened terrified worried worry worrying panicking panicked freaking freaked embarrassed ashamed
+guilty upset stressed desperate honestly sorry hope hoping wondering curious
+together difference different compare compared comparison versus vs done doing keep keeping continue
 """.split())
 
-_STEMMED: dict[tuple[str, ...], str] = {}
-for _key, _clinical in LAY_TERMS.items():
-    _STEMMED.setdefault(tuple(stem(w) for w in words(_key)), _clinical)
+def _stemmed() -> dict[tuple[str, ...], str]:
+    """Stemmed lay phrase -> clinical words: ours first, then HPO's layperson synonyms,
+    keeping only their rarer clinical words ("joint pain" -> "arthralgia", not "pain")."""
+    table: dict[tuple[str, ...], str] = {}
+    for key, clinical in LAY_TERMS.items():
+        table.setdefault(tuple(stem(w) for w in words(key)), clinical)
+    for phrase, name in lay_terms().items():
+        key = tuple(stem(w) for w in words(phrase))
+        clinical = [w for w in words(name) if stem(w) not in key and w.isalpha() and not is_everyday(w)]
+        if key and clinical and not all(k in _GENERIC_STEMS for k in key):
+            table.setdefault(key, " ".join(clinical))
+    return table
+
+
+_GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS)
+_STEMMED = _stemmed()
 _LONGEST = max(len(k) for k in _STEMMED)
 
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from index import TUNING, Index, tokenize, words
+from index.drugnames import find_drugs
+from index.english import is_everyday
 from index.spelling import Speller
 from index.stopwords import STOPWORDS
 from index.tokenizer import is_content, stem
+from index.variants import Variants
 
 from .lexicon import GENERIC_WORDS, lay_expansions, lexicon_words
 
@@ -38,6 +42,8 @@ class Concept:
     weight: float  # how much it says: the idf of its best-known term
     own: int = 1  # the first `own` terms are the user's words; the rest are lay -> clinical
     generic: bool = False  # a framing word such as "safe" or "common"
+    everyday: bool = False  # common English ("glass", "drive", "body"): colours a question, never forces a decline
+    drug: str = ""  # a drug the document never names ("gabapentin" -> "Gabapentin")
 
     def satisfied_by(self, terms: set[str] | frozenset[str]) -> bool:
         """All of the user's own words, or any one clinical alternative ("hair loss" or "alopecia")."""
@@ -56,12 +62,20 @@ class Plan:
 
 
 def concepts_of(question: str, index: Index) -> tuple[list[Concept], list[tuple[str, str]]]:
+    """The question's concepts, and the corrections made to its words (typos, brand names)."""
     qwords = [_fix_spelling(w, index) for w in words(question)]
     corrections = [(w, f) for w, f in zip(words(question), qwords) if f != w]
-    corrections = list(dict.fromkeys(corrections))
     concepts: list[Concept] = []
     covered: set[int] = set()
+    for surface, name, span in _drugs(qwords, index):
+        concept, alias = _drug_concept(surface, name, index)
+        if alias:
+            corrections.append((surface, alias))
+        concepts.append(concept)
+        covered.update(span)
     for phrase, clinical, span in lay_expansions(qwords):
+        if covered.intersection(span):
+            continue
         own = list(dict.fromkeys(stem(w) for w in phrase.split() if is_content(w)))
         clinical_terms = [t for t in tokenize(clinical) if t not in own]
         concepts.append(Concept(phrase, tuple(own + clinical_terms), 0.0, len(own)))
@@ -70,9 +84,41 @@ def concepts_of(question: str, index: Index) -> tuple[list[Concept], list[tuple[
         if i in covered or not is_content(word):
             continue
         term = word if word[0].isdigit() else stem(word)
-        concepts.append(Concept(word, (term,), 0.0))
+        concepts.append(Concept(word, (term,) + _other_forms(term, index), 0.0))
     unique = list({c.surface: c for c in concepts}.values())
-    return [_weighed(c, index) for c in unique], corrections
+    return [_weighed(c, index) for c in unique], list(dict.fromkeys(corrections))
+
+
+def _drugs(qwords: list[str], index: Index) -> list[tuple[str, str, range]]:
+    """Drugs the question names, looked up only when it has words the document never uses
+    (the dictionary is loaded on first need, not at start-up)."""
+    if all(not w.isalpha() or stem(w) in index.doc_freq or w in STOPWORDS for w in qwords):
+        return []
+    return find_drugs(qwords)
+
+
+def _drug_concept(surface: str, name: str, index: Index) -> tuple[Concept, str]:
+    """A named drug: one the document uses, a brand of one it uses (Lioresal -> baclofen),
+    or one it never names (then ``drug`` is set)."""
+    own = tuple(stem(w) for w in surface.split() if is_content(w))
+    if all(t in index.doc_freq for t in own):
+        return Concept(surface, own, 0.0, len(own)), ""
+    generic = tuple(t for t in tokenize(name) if t in index.doc_freq)
+    if generic and len(generic) * 2 >= len(tokenize(name)):  # a brand read as the drug the document names
+        return Concept(surface, generic, 0.0, len(generic)), name.lower()
+    return Concept(surface, own, 0.0, len(own), drug=name), ""
+
+
+def _other_forms(term: str, index: Index) -> tuple[str, ...]:
+    """diagnose -> diagnosis, chemo -> chemotherapy: only for a word the document never uses."""
+    if term in index.doc_freq:
+        return ()
+    return variants_of(index).of(term)
+
+
+@lru_cache(maxsize=8)
+def variants_of(index: Index) -> Variants:
+    return Variants(index.vocabulary)
 
 
 def _fix_spelling(word: str, index: Index) -> str:
@@ -91,7 +137,11 @@ def _weighed(concept: Concept, index: Index) -> Concept:
     known = [t for t in concept.terms if t in index.doc_freq]
     weight = max((index.idf(t) for t in known), default=index.idf(""))
     generic = stem(concept.surface) in _GENERIC_STEMS or (concept.surface[0].isdigit() and not known)
-    return Concept(concept.surface, concept.terms, weight * (TUNING.generic_share if generic else 1.0), concept.own, generic)
+    everyday = not generic and not concept.drug and not concept.surface[0].isdigit() and concept.own == len(
+        concept.terms) and all(
+        is_everyday(w) for w in concept.surface.split() if is_content(w))
+    share = TUNING.generic_share if generic else TUNING.everyday_share if everyday and not known else 1.0
+    return replace(concept, weight=weight * share, generic=generic, everyday=everyday)
 
 
 def is_common(term: str, index: Index) -> bool:
@@ -99,8 +149,28 @@ def is_common(term: str, index: Index) -> bool:
 
 
 def informative(concepts: list[Concept], index: Index) -> list[Concept]:
-    """Concepts that name a topic: not framing words, not terms found in most passages."""
-    return [c for c in concepts if not c.generic and not all(is_common(t, index) for t in c.terms)]
+    """Concepts that name a topic: not framing words, not terms found in most passages, not
+    the drug the document is about ("haloperidol" in the haloperidol label)."""
+    subject = subject_terms(index)
+    return [c for c in concepts
+            if not c.generic and not all(is_common(t, index) or t in subject for t in c.terms)]
+
+
+@lru_cache(maxsize=8)
+def covered_drugs(index: Index) -> tuple[tuple[str, str], ...]:
+    """(name as the title writes it, drug name) for the drugs a corpus's titles name."""
+    titles = dict.fromkeys(p.document for p in index.passages)
+    return tuple(dict.fromkeys((surface, name.lower()) for title in titles
+                               for surface, name, _ in find_drugs(words(title))))
+
+
+@lru_cache(maxsize=8)
+def subject_terms(index: Index) -> frozenset[str]:
+    """Index terms of the drugs the titles name, brand and generic: the subject, not a topic.
+    With several documents a drug's name scopes the search instead (index/bm25.py)."""
+    if len({p.document for p in index.passages}) > 1:
+        return frozenset()
+    return frozenset(t for pair in covered_drugs(index) for name in pair for t in tokenize(name))
 
 
 def search_weights(concepts: list[Concept]) -> dict[str, float]:

@@ -11,11 +11,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from nltk.stem.lancaster import LancasterStemmer
 from nltk.stem.snowball import SnowballStemmer
 
 from .stopwords import STOPWORDS
 
 _STEMMER = SnowballStemmer("english")
+_LANCASTER = LancasterStemmer()  # more aggressive: dose and dosage meet (index/variants.py)
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
 _TOKEN = re.compile(
     r"(?P<num>\d+(?:[.,]\d+)*(?:-\d+(?:[.,]\d+)*)?)(?P<unit>[^\W\d_]+)?"  # 3-4, 2.5, 100mg
@@ -35,6 +37,11 @@ def normalize(text: str) -> str:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     return _STEMMER.stem(word)
+
+
+@lru_cache(maxsize=65536)
+def lancaster(term: str) -> str:
+    return _LANCASTER.stem(term)
 
 
 def words(text: str) -> list[str]:

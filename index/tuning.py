@@ -18,6 +18,7 @@ class Tuning:
     # reading a question (bot/query.py)
     generic_share: float = 0.2  # a framing word ("safe", "common", "my husband") counts this much of its idf ...
     generic_search: float = 0.3  # ... and this much in the search
+    everyday_share: float = 0.5  # an everyday English word the document never uses ("glass", "body") counts this much
     lay_weight: float = 0.7  # a clinical alternative for a lay word counts a little less than the user's own word
     history_weights: tuple[float, ...] = (0.5, 0.25)  # the last turn's words, the one before it, in a follow-up
     common_share: float = 0.5  # a term in this share of passages or more (the drug's name) says nothing

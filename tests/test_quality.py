@@ -57,15 +57,43 @@ def test_drug_name_is_never_carried_as_context(baclofen_index):
 # --- declines --------------------------------------------------------------------
 
 @pytest.mark.parametrize("question", [
-    "Does baclofen interact with grapefruit juice?",   # near miss: shares "interact"
-    "What is the baclofen dose for children?",          # near miss: shares "dose"
-    "can I take baclofen with gabapentin?",
     "how much does baclofen cost?",
     "write me a poem about the ocean",
+    "Can I drive on baclofen?",
+    "Does baclofen cause priapism?",
 ])
-def test_near_misses_and_off_topic_are_declined(baclofen_index, question):
+def test_off_topic_is_declined_saying_what_was_looked_for(baclofen_index, question):
     a = answer(question, baclofen_index)
     assert not a.answered and "The monograph doesn't cover this" in a.text and a.text.endswith(DISCLAIMER)
+
+
+@pytest.mark.parametrize("question,missing", [
+    ("Does baclofen interact with grapefruit juice?", "grapefruit"),  # near miss: the interactions passage
+    ("What is the baclofen dose for children?", "children"),  # near miss: the dosing passage
+    ("can I take baclofen with gabapentin?", "gabapentin"),  # a drug the article never names
+    ("Is it safe to take baclofen and Xanax together?", "xanax"),
+])
+def test_near_misses_are_answered_under_a_caveat_naming_what_is_missing(baclofen_index, question, missing):
+    a = answer(question, baclofen_index)
+    assert a.answered and missing in a.caveat and a.passages
+    assert f"doesn't mention “{missing}”" in a.text.split("\n\n")[0]  # the caveat comes before the passages
+
+
+@pytest.mark.parametrize("question,drug", [("What is the half-life of gabapentin?", "gabapentin"),
+                                           ("how long does tylenol stay in your system", "tylenol")])
+def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, question, drug):
+    a = answer(question, baclofen_index)
+    assert not a.answered and not a.passages
+    assert f"This monograph covers baclofen; it does not cover {drug}." in a.text
+
+
+@pytest.mark.parametrize("question,covered", [
+    ("Is baclofen safe in pregnancy? I'm scared.", "pregnan"),  # an emotion is not a topic
+    ("glass of wine on baclofen?", "alcohol"),  # "glass" is an everyday word, "wine" the topic
+])
+def test_everyday_words_do_not_force_a_decline(baclofen_index, question, covered):
+    a = answer(question, baclofen_index)
+    assert a.answered and not a.caveat and covered in a.passages[0].passage.text.lower()
 
 
 def test_near_miss_on_the_tiny_monograph(tiny_index):
@@ -178,9 +206,9 @@ def test_zero_width_characters_do_not_split_words(baclofen_index):
     assert a.answered and "3-4 hours" in a.passages[0].passage.text
 
 
-def test_a_decline_never_claims_a_word_the_monograph_uses_is_absent(baclofen_index):
+def test_a_decline_or_caveat_never_claims_a_word_the_monograph_uses_is_absent(baclofen_index):
     a = answer("Does baclofen interact with grapefruit juice?", baclofen_index)
-    assert "nothing about “grapefruit juice”" in a.text or "nothing about “grapefruit”" in a.text
+    assert "doesn't mention “grapefruit”" in a.text and "“interact”" not in a.caveat
     b = answer("Does lithium cause tachycardia?", baclofen_index)  # both words are in it, never together
     assert not b.answered and "nothing about" not in b.text
     assert "it mentions “lithium”, but no passage answers that together with the rest" in b.text

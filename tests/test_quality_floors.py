@@ -1,53 +1,55 @@
-"""Answer quality has floors: each question set is scored in-process and must not fall below them.
+"""Answer quality has floors: every row of the quality suite (``make quality``) is scored
+in-process and must not fall below them.
 
-The floors are the figures measured when evaluation mode landed (rounded down to two
-decimals; false declines rounded up, as a ceiling). Raise them when the bot improves, by
-running ``python -m bot eval <set> [--corpus <document>]``; never lower one to let a change
-through, and never edit a case to make it pass.
+The floors are the figures measured at the end of the last piece of work (rounded down to
+two decimals; false declines and false alarms rounded up, as ceilings); the README's
+quality section shows the first run of each set beside them. Raise them when the bot
+improves; never lower one to let a change through, and never edit a case to make it pass.
+Held-out sets are not here: they are run once, by hand (corpus/questions/blind/heldout.toml).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from bot.eval.runner import build_report
-from bot.loading import load_index
-from bot.eval.questions import load_questions
+from bot.eval.suite import suite_figures
 
-from .conftest import MONOGRAPHS, ROOT
+from .conftest import ROOT
 
-QUESTIONS = ROOT / "corpus" / "questions"
-
-FLOORS = {  # set: (corpus, floors, false-decline ceiling)
-    "baclofen": (None, {"hit_at_k": 0.96, "mrr": 0.91, "decline_accuracy": 0.95, "emergency_recall": 1.0}, 0.0),
-    "lipitor-patient-information": (
-        MONOGRAPHS / "lipitor-patient-information.md",
-        {"hit_at_k": 0.97, "mrr": 0.86, "decline_accuracy": 0.90, "emergency_recall": 1.0}, 0.03),
-    "haloperidol-tablets-label": (
-        MONOGRAPHS / "haloperidol-tablets-label.md",
-        {"hit_at_k": 0.95, "mrr": 0.81, "decline_accuracy": 0.90, "emergency_recall": 1.0}, 0.0),
-    # held-out sets, written after tuning by someone who saw neither the code nor the sets above;
-    # bugs they exposed were fixed (splitter, safety patterns), but nothing was tuned to their cases
-    "heldout/lipitor-prescribing-information": (
-        MONOGRAPHS / "lipitor-prescribing-information.md",
-        {"hit_at_k": 0.82, "mrr": 0.72, "decline_accuracy": 1.0, "emergency_recall": 1.0}, 0.08),
-    "heldout/cough-cold-drug-facts": (
-        MONOGRAPHS / "cough-cold-drug-facts.md",
-        {"hit_at_k": 0.76, "mrr": 0.71, "decline_accuracy": 1.0, "emergency_recall": 1.0}, 0.20),
-    "heldout/ninds-spasticity": (
-        MONOGRAPHS / "ninds-spasticity.md",
-        {"hit_at_k": 1.0, "mrr": 0.92, "decline_accuracy": 0.83, "emergency_recall": 1.0}, 0.0),
+SUITE = ROOT / "corpus" / "questions" / "sets.toml"
+FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceilings
+    "blind, pooled": {"hit_at_k": 0.70, "false_declines": 0.08, "honest_unanswerable": 0.70, "emergency_recall": 0.33},
+    "safety (dev), 4 documents": {"emergency_recall": 0.35, "false_alarms": 0.10},
+    "medquad: single questions": {"hit_at_k": 0.53},
+    "medquad: follow-ups": {"hit_at_k": 0.53},
+    "tuning: baclofen": {"hit_at_k": 0.95, "false_declines": 0.02, "emergency_recall": 1.0},
+    "tuning: lipitor-patient-information": {"hit_at_k": 0.97, "false_declines": 0.03, "emergency_recall": 1.0},
+    "tuning: haloperidol-tablets-label": {"hit_at_k": 0.95, "false_declines": 0.0, "emergency_recall": 1.0},
+    "tuning (once held out): lipitor-prescribing": {"hit_at_k": 0.85, "false_declines": 0.08, "emergency_recall": 1.0},
+    "tuning (once held out): cough-cold": {"hit_at_k": 0.90, "false_declines": 0.20, "emergency_recall": 1.0},
+    "tuning (once held out): ninds-spasticity": {"hit_at_k": 0.93, "false_declines": 0.07, "emergency_recall": 1.0},
 }
+CEILINGS = {"false_declines", "false_alarms"}
 
 
-@pytest.mark.parametrize("name", sorted(FLOORS))
-def test_question_set_meets_its_floors(name):
-    corpus, floors, false_decline_ceiling = FLOORS[name]
-    cases, errors = load_questions(QUESTIONS / f"{name}.jsonl")
-    assert not errors
-    report = build_report(cases, load_index(corpus), k=3)
-    below = {key: (report[key], floor) for key, floor in floors.items() if report[key] < floor}
-    missed = [(m["id"], m["reasons"]) for m in report["misses"]]
-    assert not below, f"{name}: below the floor (measured, floor): {below}; misses: {missed}"
-    assert report["false_declines"] <= false_decline_ceiling, missed
-    assert report["disclaimer_coverage"] == 1.0
+@pytest.fixture(scope="module")
+def rows():
+    table, malformed = suite_figures(SUITE, k=3, with_baseline=False)
+    assert not malformed
+    return {row["row"]: row for row in table}
+
+
+@pytest.mark.parametrize("row", sorted(FLOORS))
+def test_quality_row_meets_its_floors(rows, row):
+    figures = rows[row]
+    for metric, floor in FLOORS[row].items():
+        value = figures[metric]
+        if metric in CEILINGS:
+            assert value <= floor, f"{row}: {metric} {value} above its ceiling {floor}"
+        else:
+            assert value >= floor, f"{row}: {metric} {value} below its floor {floor}"
+    assert figures["disclaimer_coverage"] == 1.0
+
+
+def test_floors_name_rows_the_suite_has(rows):
+    assert set(FLOORS) <= set(rows), set(FLOORS) - set(rows)

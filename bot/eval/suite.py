@@ -67,6 +67,16 @@ def load_suite(path: Path) -> list[SetSpec]:
 
 
 def run_suite(path: str | Path, k: int = 3, as_json: bool = False, with_baseline: bool = True) -> int:
+    table, malformed = suite_figures(path, k, with_baseline)
+    if as_json:
+        print(json.dumps({"k": k, "rows": table}, ensure_ascii=False, indent=2))
+    else:
+        print(format_suite(table, k))
+    return 1 if malformed else 0
+
+
+def suite_figures(path: str | Path, k: int = 3, with_baseline: bool = True) -> tuple[list[dict], int]:
+    """Every row's figures (a pooled row after each group of several), and how many lines were malformed."""
     specs = load_suite(Path(path))
     indexes: dict[Path, object] = {}
     baselines: dict[Path, NaiveBaseline] = {}
@@ -86,12 +96,7 @@ def run_suite(path: str | Path, k: int = 3, as_json: bool = False, with_baseline
         row["ours"] += evaluate(cases, indexes[spec.corpus], k)
         if with_baseline:
             row["base"] += evaluate_baseline(cases, baselines[spec.corpus], k)
-    table = _figures(list(rows.values()), with_baseline)
-    if as_json:
-        print(json.dumps({"k": k, "rows": table}, ensure_ascii=False, indent=2))
-    else:
-        print(format_suite(table, k))
-    return 1 if malformed else 0
+    return _figures(list(rows.values()), with_baseline), malformed
 
 
 def _figures(rows: list[dict], with_baseline: bool) -> list[dict]:
