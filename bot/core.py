@@ -14,7 +14,16 @@ from index import TUNING, Hit, Index, tokenize
 
 from .coverage import coverage, decide, judged
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
-from .query import Concept, Plan, covered_drugs, informative, plan
+from .query import (
+    Concept,
+    Plan,
+    covered_drugs,
+    defined_document,
+    informative,
+    plan,
+    subject_terms,
+    titles,
+)
 from .render import render_text
 from .safety import (
     DOSING_NOTE,
@@ -80,7 +89,7 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
         extra += " " + INTERACTION_WORDS  # "can I take it with Xanax?": the interactions passage
     hits, best = _retrieve(p, index, k, text, extra, dosing)
     lenient = bool(extra or dosing or p.followup)
-    verdict = decide(p.concepts, hits, best, index, others, lenient)
+    verdict = decide(p.concepts, hits, best, index, others, lenient, _named(p, hits, index))
     if verdict.answered:
         notes += [verdict.note] if verdict.note else []
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,
@@ -99,6 +108,9 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
     for term in tokenize(extra):  # what an emergency or a dosing question is about, below the user's words
         weights[term] = max(weights.get(term, 0.0), TUNING.lay_weight)
     topics = informative(list(concepts), index)
+    title = None if p.followup or extra else defined_document(text, list(p.concepts), index)
+    if title:  # "What is Alzheimer's disease?" in a library: that document's own opening
+        return _opening_of(title, weights, index, max(k, 1)), 1.0
     if p.concepts and not topics and not p.followup and not extra and not any(c.generic for c in p.concepts):
         return index.opening(weights, max(k, 1), question=text), 1.0  # "what is baclofen?": the document's own opening
     hits = index.search(weights, max(k, 1), question=text)
@@ -107,6 +119,20 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
         # the context (or the heading and the document) decides what is shown
         return hits, 1.0 if hits else 0.0
     return hits, max((coverage(concepts, h) for h in hits), default=0.0)
+
+
+def _opening_of(title: str, weights: dict[str, float], index: Index, k: int) -> list[Hit]:
+    first = [p for p in index.passages if p.document == title][:k]
+    return [Hit(p, 0.0, tuple(t for t in dict.fromkeys(tokenize(f"{p.section} {p.text}")) if t in weights))
+            for p in first]
+
+
+def _named(p: Plan, hits: list[Hit], index: Index) -> tuple[str, ...]:
+    """In a library, the words of the question that name the shown passages' document."""
+    if len(titles(index)) < 2:
+        return ()
+    subject, shown = subject_terms(index), {t for h in hits for t in h.matched_terms}
+    return tuple(c.surface for c in p.concepts if c.terms and all(t in subject for t in c.terms) and c.satisfied_by(shown))
 
 
 def is_pleasantry(text: str) -> bool:

@@ -41,9 +41,10 @@ def judged(concepts: tuple[Concept, ...]) -> list[Concept]:
 
 
 def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: Index,
-           missing_drugs: tuple[str, ...] = (), lenient: bool = False) -> Verdict:
+           missing_drugs: tuple[str, ...] = (), lenient: bool = False, named: tuple[str, ...] = ()) -> Verdict:
     """``lenient``: the question has no topic of its own to judge (a follow-up, an emergency,
-    a dosing request), so the context or the fixed search decides what is shown."""
+    a dosing request), so the context or the fixed search decides what is shown. ``named``:
+    in a library, the document names the question gave and the shown passages hold."""
     topics = [c for c in informative(list(concepts), index) if not c.drug]
     vocabulary = index.vocabulary
     strong = [c for c in topics if not c.everyday]
@@ -55,10 +56,15 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
     # what the shown passages answer: a topic, or a framing word read as its clinical words ("work" -> mechanism)
     covered = [c for c in topics if c.satisfied_by(shown)]
     framed = [c for c in concepts if c.generic and len(c.terms) > c.own and c.satisfied_by(shown)]
+    if named and present and not covered:  # "What is the outlook for Anencephaly?": its document, said plainly
+        unsaid = [c.surface for c in present]
+        return Verdict(True, tuple(unsaid), f"The passages about {_quoted(list(named))} don't mention "
+                                            f"{_quoted(unsaid)}. What they say:")
     if topics and not covered and not framed and not lenient:
         return Verdict(False, note=_nothing(absent) if absent else _unmatched([c.surface for c in present]))
     top = set(hits[0].matched_terms)
-    if present and best < TUNING.min_coverage and not lenient and not (absent and any(c.satisfied_by(top) for c in present)):
+    together = absent and any(c.satisfied_by(top) for c in present)
+    if present and best < TUNING.min_coverage and not lenient and not named and not together:
         # all its topics are in the monograph, but no passage says them together ("lithium" + "tachycardia")
         return Verdict(False, note=_unmatched([c.surface for c in present if not c.satisfied_by(top)]
                                               or [c.surface for c in present]))

@@ -157,20 +157,33 @@ def informative(concepts: list[Concept], index: Index) -> list[Concept]:
 
 
 @lru_cache(maxsize=8)
+def titles(index: Index) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p.document for p in index.passages))
+
+
+@lru_cache(maxsize=8)
 def covered_drugs(index: Index) -> tuple[tuple[str, str], ...]:
     """(name as the title writes it, drug name) for the drugs a corpus's titles name."""
-    titles = dict.fromkeys(p.document for p in index.passages)
-    return tuple(dict.fromkeys((surface, name.lower()) for title in titles
+    return tuple(dict.fromkeys((surface, name.lower()) for title in titles(index)
                                for surface, name, _ in find_drugs(words(title))))
+
+
+DEFINITION = re.compile(r"^\s*(what|who)('s|\s+(is|are|was|were))\s+(an?\s+|the\s+)?", re.I)
+NAMING_SHARE = 0.05  # with several documents, a title word in at most this share of titles names its documents
 
 
 @lru_cache(maxsize=8)
 def subject_terms(index: Index) -> frozenset[str]:
-    """Index terms of the drugs the titles name, brand and generic: the subject, not a topic.
-    With several documents a drug's name scopes the search instead (index/bm25.py)."""
-    if len({p.document for p in index.passages}) > 1:
-        return frozenset()
-    return frozenset(t for pair in covered_drugs(index) for name in pair for t in tokenize(name))
+    """Terms that name what a document is about, not a topic within it: the drugs its title
+    names, brand and generic; with several documents, also the title words that pick out a
+    few of them ("Alzheimer", "ataxia"), so "What is X?" gets X's opening."""
+    names = titles(index)
+    drugs = {t for pair in covered_drugs(index) for name in pair for t in tokenize(name)}
+    if len(names) == 1:
+        return frozenset(drugs)
+    counts = Counter(t for title in names for t in set(tokenize(title)))
+    naming = {t for t, n in counts.items() if n <= max(1, NAMING_SHARE * len(names)) and not t[0].isdigit()}
+    return frozenset(drugs | naming)
 
 
 def search_weights(concepts: list[Concept]) -> dict[str, float]:
@@ -223,3 +236,20 @@ def _corrected(question: str, corrections: list[tuple[str, str]]) -> str:
 def _surfaces(concepts: list[Concept], index: Index) -> list[str]:
     """Words worth showing and carrying: not framing words, not the drug's name."""
     return [c.surface for c in informative(concepts, index)]
+
+
+@lru_cache(maxsize=8)
+def _title_terms(index: Index) -> dict[str, frozenset[str]]:
+    return {title: frozenset(tokenize(title)) for title in titles(index)}
+
+
+def defined_document(question: str, concepts: list[Concept], index: Index) -> str | None:
+    """"What is Ataxia Telangiectasia?" in a library: the document whose title is what is
+    asked about (all its topic words in the title; the title with fewest other words wins)."""
+    if len(titles(index)) < 2 or not DEFINITION.match(question):
+        return None
+    asked = {c.terms[0] for c in concepts if not c.generic and c.terms}
+    if not asked:
+        return None
+    fits = [(len(terms - asked), title) for title, terms in _title_terms(index).items() if asked <= terms]
+    return min(fits)[1] if fits else None
