@@ -122,13 +122,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     index = load_index(args.corpus)
     if args.command == "ask":
         from .core import answer
-        from .render import to_json
+        from .render import render_terminal, terminal_width, to_json
 
         reply = answer(args.question, index, (), args.k)
         if args.json:
             print(json.dumps(to_json(reply), ensure_ascii=False, indent=2))
         else:
-            print(reply.text)
+            print(render_terminal(reply, *terminal_width(sys.stdout)))
         return 0
     from .repl import run_json_lines, run_repl
 

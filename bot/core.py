@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from index import TUNING, Hit, Index, tokenize
 
+from .extract import choose
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import Concept, Plan, informative, plan
 from .render import render_text
@@ -59,6 +60,12 @@ def coverage(concepts: tuple[Concept, ...], hit: Hit) -> float:
 
 
 def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (), k: int = DEFAULT_K) -> Answer:
+    """Decide what to say (``_decide``), then put the sentence that answers first and keep
+    only the passages that matter (``extract.choose``)."""
+    return _with_answer(_decide(question, index, history, k), index, k)
+
+
+def _decide(question: str, index: Index, history: tuple[str, ...] | list[str] = (), k: int = DEFAULT_K) -> Answer:
     text, notes = clean_question(question)
     kind = emergency_kind(text)
     notice = EMERGENCY_NOTICE if kind else None
@@ -132,3 +139,11 @@ def _finish(question: str, query: str, *, hits: tuple[Hit, ...] = (), notice: st
     draft = Answer(question=printable(question), query=query, answered=answered, passages=hits, safety_notice=notice,
                    disclaimer=DISCLAIMER, text="", notes=tuple(notes), followup=followup, coverage=round(cov, 3))
     return replace(draft, text=render_text(draft))
+
+
+def _with_answer(reply: Answer, index: Index, k: int) -> Answer:
+    choice = choose(reply.question, reply.query, reply.passages, index, max(k, 1)) if reply.answered else None
+    if choice is None:
+        return reply
+    shown = replace(reply, extract=choice.extract, passages=choice.passages, marks=choice.marks)
+    return replace(shown, text=render_text(shown))

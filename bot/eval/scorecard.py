@@ -8,6 +8,7 @@ from __future__ import annotations
 
 HEADLINE = (  # key, label, denominator key (None: no count shown)
     ("hit_at_k", "hit@{k} (answerable)", "answerable"),
+    ("answer_hit", "answer hit (answerable)", "answerable"),
     ("mrr", "MRR (answerable)", None),
     ("decline_accuracy", "decline accuracy (unanswerable)", "unanswerable"),
     ("false_declines", "false declines (answerable)", "answerable"),
@@ -17,7 +18,7 @@ HEADLINE = (  # key, label, denominator key (None: no count shown)
     ("false_alarms", "false alarms (not emergencies)", "not_emergencies"),
     ("disclaimer_coverage", "disclaimer coverage (replies)", None),
 )
-TAG_COLUMNS = (("hit_at_k", "hit@{k}"), ("mrr", "MRR"), ("decline_accuracy", "declines"),
+TAG_COLUMNS = (("hit_at_k", "hit@{k}"), ("answer_hit", "answer"), ("mrr", "MRR"), ("decline_accuracy", "declines"),
                ("false_declines", "false dec"), ("emergency_recall", "emergency"))
 
 
@@ -44,7 +45,8 @@ def headline(report: dict) -> list[str]:
     for key, label, denominator in HEADLINE:
         row = [label.format(k=report["k"]), _with_count(report, key, denominator)]
         rows.append(row + ([_with_count(base, key, denominator)] if base else []))
-    rows.append(["words shown per answer"] + [_num(r["words_shown"], 0) for r in (report, base) if r])
+    rows.append(["words shown per answer (mean)"] + [_num(r["words_shown"], 0) for r in (report, base) if r])
+    rows.append(["words shown per answer (median)"] + [_num(r["words_shown_median"], 0) for r in (report, base) if r])
     lat = [f"{_num(r['latency_ms']['p50'], 2)} / {_num(r['latency_ms']['p95'], 2)}" for r in (report, base) if r]
     rows.append(["latency p50 / p95 (ms per turn)"] + lat)
     return _table(rows)
@@ -70,6 +72,8 @@ def miss_lines(misses: list[dict], limit: int) -> list[str]:
         lines.append(f"    asked:    {miss['question']}")
         lines.append(f"    searched: {miss['query']}" + ("" if miss["coverage"] is None else f" (coverage {miss['coverage']:.2f})"))
         lines += [f"    said:     {note}" for note in miss["notes"]]
+        if miss.get("answer"):
+            lines.append(f"    answer:   {' '.join(miss['answer'].split())}")
         if miss["expect"]:
             lines.append("    expected: " + " | ".join(miss["expect"]))
         for n, passage in enumerate(miss["passages"], 1):
