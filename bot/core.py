@@ -13,6 +13,7 @@ from dataclasses import replace
 from index import TUNING, Hit, Index, tokenize
 
 from .extract import choose
+from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import Concept, Plan, informative, plan
 from .render import render_text
@@ -61,7 +62,11 @@ def coverage(concepts: tuple[Concept, ...], hit: Hit) -> float:
 
 def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (), k: int = DEFAULT_K) -> Answer:
     """Decide what to say (``_decide``), then put the sentence that answers first and keep
-    only the passages that matter (``extract.choose``)."""
+    only the passages that matter (``extract.choose``). A question in another language is
+    told that the bot reads English only."""
+    text = clean_question(question)[0]
+    if not is_english(text, index) and not emergency_kind(text):
+        return _finish(question, text, notes=[NOT_ENGLISH])
     return _with_answer(_decide(question, index, history, k), index, k)
 
 

@@ -22,6 +22,11 @@ TAG_COLUMNS = (("hit_at_k", "hit@{k}"), ("answer_hit", "answer"), ("mrr", "MRR")
                ("false_declines", "false dec"), ("emergency_recall", "emergency"))
 
 
+def plural(n: int, noun: str) -> str:
+    """ "1 case", "2 cases"."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _num(value: float | None, digits: int = 3) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
@@ -82,11 +87,12 @@ def miss_lines(misses: list[dict], limit: int) -> list[str]:
 
 
 def format_scorecard(report: dict, limit: int = 10) -> str:
-    counts = (f"{report['cases']} cases: {report['answerable']} answerable, {report['unanswerable']} unanswerable; "
-              f"{report['emergencies']} marked emergency")
+    counts = (f"{plural(report['cases'], 'case')}: {report['answerable']} answerable, "
+              f"{report['unanswerable']} unanswerable; {report['emergencies']} marked emergency")
     lines = [f"{report.get('questions', 'question set')} against {report['corpus']}, k={report['k']}", counts, ""]
     lines += headline(report) + ["", "by tag"] + tag_table(report) + [""] + miss_lines(report["misses"], limit)
     if report["errors"]:
-        lines += ["", f"{len(report['errors'])} malformed line(s) not scored: "
-                  + ", ".join(str(e["line"]) for e in report["errors"])]
+        numbers = [str(e["line"]) for e in report["errors"]]
+        more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+        lines += ["", f"{plural(len(numbers), 'malformed line')} not scored: " + ", ".join(numbers[:10]) + more]
     return "\n".join(lines)

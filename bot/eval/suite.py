@@ -27,7 +27,7 @@ from ..loading import load_index
 from .baseline import NaiveBaseline
 from .metrics import latency, summarize
 from .questions import load_questions
-from .runner import evaluate, evaluate_baseline
+from .runner import evaluate, evaluate_baseline, report_errors
 
 KEYS = {"questions", "corpus", "row", "group"}
 COLUMNS = (  # key, header, digits
@@ -74,8 +74,7 @@ def run_suite(path: str | Path, k: int = 3, as_json: bool = False, with_baseline
     malformed = 0
     for spec in specs:
         cases, errors = load_questions(spec.questions)
-        for e in errors:
-            print(f"{spec.questions}:{e.line}: {e.message}", file=sys.stderr)
+        report_errors(spec.questions, errors)
         malformed += len(errors)
         if spec.corpus not in indexes:
             indexes[spec.corpus] = load_index(spec.corpus)
