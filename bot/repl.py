@@ -53,7 +53,7 @@ def run_repl(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str]
     interactive = stdin is sys.stdin and stdin.isatty()
     if interactive:
         _enable_line_editing()
-    print(f"monograph-bot: answering from {describe(index)}.", file=stdout)
+    print(wrap(f"monograph-bot: answering from {describe(index)}.", terminal_width(stdout)[0]), file=stdout)
     print("Type /help for commands, /quit to leave.", file=stdout)
     history: list[str] = []
     while True:
