@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from dataclasses import dataclass
 
 from index import TUNING, Hit, Index, tokenize
@@ -74,6 +75,12 @@ def _known(concept: Concept, index: Index) -> bool:
     return any(t in index.vocabulary for t in concept.terms)
 
 
+@lru_cache(maxsize=8192)
+def _terms(text: str) -> frozenset[str]:
+    """A sentence's index terms; sentences recur from question to question, so they are kept."""
+    return frozenset(tokenize(text))
+
+
 def wanted(question: str) -> re.Pattern | None:
     for asks, says in QUESTION_TYPES:
         if asks.search(question):
@@ -85,7 +92,7 @@ def sentence_score(sentence: str, heading: frozenset[str], reading: Reading) -> 
     """Share of the question's weight the sentence satisfies (its heading's at a share),
     and a bonus when it says what the question's type asks for."""
     total = max(reading.total, TUNING.answer_floor)
-    own = set(tokenize(sentence))
+    own = _terms(sentence)
     score = 0.0
     for concept, weight in reading.concepts:
         if concept.satisfied_by(own):
@@ -155,7 +162,7 @@ def _best_span(hit: Hit, reading: Reading, prior: float) -> tuple[float, float, 
     """(score weighed by the prior, raw score, first, last) of the passage's best sentence or two,
     and the raw score of its best single sentence (to compare passages on)."""
     p = hit.passage
-    heading = frozenset(tokenize(" ".join(p.path)))
+    heading = _terms(" ".join(p.path))
     n = len(p.sentences)
     best, single = (float("-inf"), 0.0, 0, 0), 0.0
     for first in range(n):
