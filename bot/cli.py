@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", help="answer one question and exit",
                          description="Answer one question with cited passages (no conversation), then exit.")
-    ask.add_argument("question", help="the question, in quotes")
+    ask.add_argument("question", nargs="+", help="the question (quotes are optional: the words are joined)")
     _corpus_options(ask)
     ask.add_argument("--json", action="store_true", help="print one JSON object instead of text")
 
@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     slack.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
     slack.add_argument("--host", default="127.0.0.1", help="HTTP host (default 127.0.0.1)")
     slack.add_argument("--env-file", default=".env", metavar="PATH", help="settings file (default .env)")
+    parser.set_defaults(commands=sub.choices)
     return parser
 
 
@@ -90,7 +91,9 @@ def _tolerant_streams() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _tolerant_streams()
-    args = build_parser().parse_args(argv)
+    args, unknown = build_parser().parse_known_args(argv)
+    if unknown:  # `ask --foo`: the usage of the command that was given, not the top level's
+        args.commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return _dispatch(args)
     except BotError as exc:
@@ -122,13 +125,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     index = load_index(args.corpus)
     if args.command == "ask":
         from .core import answer
-        from .render import to_json
+        from .render import render_terminal, terminal_width, to_json
 
-        reply = answer(args.question, index, (), args.k)
+        reply = answer(" ".join(args.question), index, (), args.k)
         if args.json:
             print(json.dumps(to_json(reply), ensure_ascii=False, indent=2))
         else:
-            print(reply.text)
+            print(render_terminal(reply, *terminal_width(sys.stdout)))
         return 0
     from .repl import run_json_lines, run_repl
 

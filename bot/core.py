@@ -13,25 +13,12 @@ from dataclasses import replace
 from index import TUNING, Hit, Index, tokenize
 
 from .coverage import coverage, decide, judged
+from .extract import choose
+from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
-from .query import (
-    Concept,
-    Plan,
-    covered_drugs,
-    defined_document,
-    informative,
-    plan,
-    subject_terms,
-    titles,
-)
+from .query import Concept, Plan, covered_drugs, defined_document, informative, plan, subject_terms, titles
 from .render import render_text
-from .safety import (
-    DOSING_NOTE,
-    EMERGENCY_NOTICE,
-    EMERGENCY_SEARCH,
-    asks_personal_dosing,
-    emergency_kind,
-)
+from .safety import DOSING_NOTE, EMERGENCY_NOTICE, EMERGENCY_SEARCH, asks_personal_dosing, emergency_kind
 
 DEFAULT_K = 3
 DOSE_WORDS = "dose dosage"
@@ -65,6 +52,16 @@ def clean_question(question: str) -> tuple[str, list[str]]:
 
 
 def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (), k: int = DEFAULT_K) -> Answer:
+    """Decide what to say (``_decide``), then put the sentence that answers first and keep
+    only the passages that matter (``extract.choose``). A question in another language is
+    told that the bot reads English only."""
+    text = clean_question(question)[0]
+    if not is_english(text, index) and not emergency_kind(text):
+        return _finish(question, text, notes=[NOT_ENGLISH])
+    return _with_answer(_decide(question, index, history, k), index, k)
+
+
+def _decide(question: str, index: Index, history: tuple[str, ...] | list[str] = (), k: int = DEFAULT_K) -> Answer:
     text, notes = clean_question(question)
     kind = emergency_kind(text)
     notice = EMERGENCY_NOTICE if kind else None
@@ -154,3 +151,11 @@ def _finish(question: str, query: str, *, hits: tuple[Hit, ...] = (), notice: st
                    disclaimer=DISCLAIMER, text="", notes=tuple(notes), followup=followup, coverage=round(cov, 3),
                    caveat=caveat)
     return replace(draft, text=render_text(draft))
+
+
+def _with_answer(reply: Answer, index: Index, k: int) -> Answer:
+    choice = choose(reply.question, reply.query, reply.passages, index, max(k, 1)) if reply.answered else None
+    if choice is None:
+        return reply
+    shown = replace(reply, extract=choice.extract, passages=choice.passages, marks=choice.marks)
+    return replace(shown, text=render_text(shown))

@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from corpus import DEFAULT_CORPUS, CorpusError, load_corpus, split_corpus
+from corpus import DEFAULT_CORPUS, CorpusError, read_corpus, split_document
 from index import Index
 
 
-def load_index(path: str | Path | None = None) -> Index:
+def to_stderr(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def load_index(path: str | Path | None = None, warn: Callable[[str], None] = to_stderr) -> Index:
+    """The index of a corpus. What was skipped (an empty file in a folder, a document that
+    yields no passage) is told once through ``warn``, on stderr unless a front end says otherwise."""
     path = Path(path) if path else DEFAULT_CORPUS
-    docs = load_corpus(path)
-    passages = split_corpus(docs)
+    docs, warnings = read_corpus(path)
+    passages = []
+    for doc in docs:
+        found = split_document(doc)
+        if not found and len(docs) > 1:
+            warnings.append(f"{doc.path}: no passages could be read from it (only headings or page furniture?); skipped")
+        passages += found
     if not passages:
         raise CorpusError(f"{path}: no passages could be read from it (only headings or page furniture?)")
+    for message in warnings:
+        warn(message)
     return Index(passages)
 
 

@@ -14,6 +14,15 @@ MAX_QUESTION_CHARS = 2000
 
 
 @dataclass(frozen=True)
+class Extract:
+    """The sentence (or two) that answers: a verbatim slice of one shown passage."""
+
+    text: str
+    passage_id: str
+    citation: str
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str  # as asked
     query: str  # what was searched, after follow-up handling
@@ -26,3 +35,5 @@ class Answer:
     followup: bool = False
     coverage: float = 0.0  # share of the question's content the best passage covers
     caveat: tuple[str, ...] = ()  # the question's words or phrases that the shown passages do not cover
+    extract: Extract | None = None  # the sentence that answers, shown first; None when declined
+    marks: tuple[str, ...] = ()  # per shown passage, its answering sentence (a slice of its text) or ""

@@ -7,21 +7,105 @@ a script and Slack see one reply.
 from __future__ import annotations
 
 import json
+import re
+import shutil
 from typing import Any
 
 from .models import Answer
 
+BOLD, PLAIN = "\x1b[1m", "\x1b[22m"
+MIN_WIDTH = 20
+
 
 def render_text(answer: Answer) -> str:
+    """The reply as one plain text: the answer first, then the passages, unwrapped."""
     parts: list[str] = []
     if answer.safety_notice:
         parts.append(answer.safety_notice)
     parts.extend(answer.notes)
+    if answer.extract:
+        parts.append(f"{answer.extract.text}\n    — {answer.extract.citation}")
     for n, hit in enumerate(answer.passages, 1):
         body = hit.passage.text.replace("\n", "\n   ")
         parts.append(f"[{n}] {body}\n    — {hit.passage.citation}")
     parts.append(answer.disclaimer)
     return "\n\n".join(parts)
+
+
+def render_terminal(answer: Answer, width: int = 80, bold: bool = False) -> str:
+    """The reply for a terminal: wrapped to ``width`` between words, citations on their own
+    line, and with ``bold`` the answer and each passage's answering sentence in bold."""
+    width = max(width, MIN_WIDTH)
+    parts: list[str] = []
+    for text in ([answer.safety_notice] if answer.safety_notice else []) + list(answer.notes):
+        parts.append(wrap(text, width))
+    if answer.extract:
+        text = answer.extract.text
+        parts.append(wrap(text, width, marks=(text,) if bold else ()) + "\n" + _citation(answer.extract.citation, width))
+    marks = answer.marks if bold else ()
+    for n, hit in enumerate(answer.passages, 1):
+        mark = (marks[n - 1],) if n - 1 < len(marks) and marks[n - 1] else ()
+        body = wrap(hit.passage.text, width, marks=mark, first=f"[{n}] ", indent="    ")
+        parts.append(body + "\n" + _citation(hit.passage.citation, width))
+    parts.append(wrap(answer.disclaimer, width))
+    return "\n\n".join(parts)
+
+
+def terminal_width(stream: Any) -> tuple[int, bool]:
+    """(columns, whether to use bold) for a stream: its terminal's width, or 80 and plain text."""
+    if not (hasattr(stream, "isatty") and stream.isatty()):
+        return 80, False
+    return shutil.get_terminal_size((80, 24)).columns, True
+
+
+def _citation(citation: str, width: int) -> str:
+    return wrap(citation, width, first="    — ", indent="      ")
+
+
+def wrap(text: str, width: int, marks: tuple[str, ...] = (), first: str = "", indent: str = "") -> str:
+    """``text`` wrapped to ``width`` columns between words (a word longer than a line keeps
+    its own line), each of its lines ("• item") starting a new line; words inside a mark in bold."""
+    bold = [False] * len(text)
+    for mark in marks:
+        start = text.find(mark)
+        if mark and start >= 0:
+            bold[start:start + len(mark)] = [True] * len(mark)
+    out: list[str] = []
+    offset = 0
+    for n, line in enumerate(text.split("\n")):
+        lead = first if n == 0 else indent
+        hang = indent + ("  " if line.startswith("• ") else "")
+        words = [(m.group(), any(bold[offset + m.start():offset + m.end()])) for m in re.finditer(r"\S+", line)]
+        out.extend(_fill(words, width, lead, hang))
+        offset += len(line) + 1
+    return "\n".join(out)
+
+
+def _fill(words: list[tuple[str, bool]], width: int, lead: str, hang: str) -> list[str]:
+    lines: list[list[tuple[str, bool]]] = [[]]
+    used = len(lead)
+    for word, strong in words:
+        if lines[-1] and used + 1 + len(word) > width:
+            lines.append([])
+            used = len(hang)
+        used += len(word) + (1 if lines[-1] else 0)
+        lines[-1].append((word, strong))
+    return [(lead if i == 0 else hang) + _styled(line) for i, line in enumerate(lines)]
+
+
+def _styled(words: list[tuple[str, bool]]) -> str:
+    """Words joined by spaces, a run of bold words wrapped in one pair of codes."""
+    out, on = "", False
+    for i, (word, strong) in enumerate(words):
+        sep = " " if i else ""
+        if strong and not on:
+            out += sep + BOLD + word
+        elif not strong and on:
+            out += PLAIN + sep + word
+        else:
+            out += sep + word
+        on = strong
+    return out + (PLAIN if on else "")
 
 
 # Characters that some line readers (Python's str.splitlines, JavaScript) take for line ends
@@ -56,4 +140,9 @@ def to_json(answer: Answer) -> dict[str, Any]:
         "disclaimer": answer.disclaimer,
         "text": answer.text,
         "caveat": list(answer.caveat),
+        "answer": None if answer.extract is None else {
+            "text": answer.extract.text,
+            "passage_id": answer.extract.passage_id,
+            "citation": answer.extract.citation,
+        },
     }

@@ -9,7 +9,7 @@ from index import Index
 
 from .core import answer
 from .loading import describe
-from .render import json_line, to_json
+from .render import json_line, render_terminal, terminal_width, to_json, wrap
 
 HELP = """Ask a question about the monograph in plain words, e.g. "What is the half-life?".
 Follow-ups use the conversation: "What about breastfeeding?" after a pregnancy question.
@@ -53,7 +53,7 @@ def run_repl(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str]
     interactive = stdin is sys.stdin and stdin.isatty()
     if interactive:
         _enable_line_editing()
-    print(f"monograph-bot: answering from {describe(index)}.", file=stdout)
+    print(wrap(f"monograph-bot: answering from {describe(index)}.", terminal_width(stdout)[0]), file=stdout)
     print("Type /help for commands, /quit to leave.", file=stdout)
     history: list[str] = []
     while True:
@@ -91,9 +91,10 @@ def run_repl(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str]
             print(f"Unknown command {line.strip()!r}. Type /help for commands.", file=stdout)
             continue
         reply = answer(line, index, tuple(history), k)
+        width, bold = terminal_width(stdout)  # read per answer: the window may have been resized
         if reply.query and reply.query != reply.question.strip():
-            print(f"Searching for: {reply.query}", file=stdout)
-        print(reply.text + "\n", file=stdout)
+            print(wrap(f"Searching for: {reply.query}", width), file=stdout)
+        print(render_terminal(reply, width, bold) + "\n", file=stdout)
         history.append(line)
 
 

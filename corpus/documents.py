@@ -1,7 +1,8 @@
 """Loading documents: one file or a folder of ``.txt``/``.md`` files, with front matter.
 
-Every way a file can be unusable (missing, unreadable, empty, binary, not UTF-8) becomes a
-``CorpusError`` naming the file and saying what to do, never a traceback.
+Every way a file can be unusable (missing, unreadable, empty, a PDF, binary, not UTF-8)
+becomes a ``CorpusError`` naming the file and saying what to do, never a traceback; in a
+folder, an empty file is skipped with a warning instead.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BotError, CorpusError
+from .errors import BotError, CorpusError, EmptyDocument
 
 SUFFIXES = (".txt", ".md", ".markdown")
 MAX_BYTES = 20 * 1024 * 1024
@@ -74,6 +75,9 @@ def read_document(path: str | Path) -> Document:
     raw = read_bytes(path, CorpusError, "pass --corpus with a .txt or .md file or a folder of them", "a file")
     if len(raw) > MAX_BYTES:
         raise CorpusError(f"{path}: {len(raw):,} bytes is over the {MAX_BYTES:,}-byte limit for one document; split it into several files")
+    if raw.startswith(b"%PDF-"):  # PDF's magic bytes, whatever the file is called
+        raise CorpusError(f"{path}: PDF is not supported; convert it to text first, "
+                          f"e.g. `pdftotext -layout {path.name} {path.stem}.txt`")
     if b"\x00" in raw:
         raise CorpusError(f"{path}: looks like a binary file, not text; convert it to UTF-8 text (.txt or .md)")
     try:
@@ -86,7 +90,7 @@ def read_document(path: str | Path) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, body = _front_matter(text)
     if not body.strip():
-        raise CorpusError(f"{path}: is empty; a document needs some text")
+        raise EmptyDocument(f"{path}: is empty; a document needs some text")
     title = meta.get("title") or _first_line(body) or path.stem
     return Document(
         id=slugify(path.stem),
@@ -99,6 +103,11 @@ def read_document(path: str | Path) -> Document:
 
 def load_corpus(path: str | Path) -> list[Document]:
     """A file is one document; a folder is every ``.txt``/``.md`` file in it, by name."""
+    return read_corpus(path)[0]
+
+
+def read_corpus(path: str | Path) -> tuple[list[Document], list[str]]:
+    """``load_corpus`` with its warnings (an empty file skipped in a folder), for a front end to show."""
     path = Path(path)
     if path.is_dir():
         files = sorted(
@@ -108,11 +117,18 @@ def load_corpus(path: str | Path) -> list[Document]:
         )
         if not files:
             raise CorpusError(f"{path}: folder holds no .txt or .md documents")
-        docs = [read_document(p) for p in files]
+        docs, warnings = [], []
+        for file in files:
+            try:
+                docs.append(read_document(file))
+            except EmptyDocument as exc:
+                warnings.append(f"{exc}; skipped")
+        if not docs:
+            raise CorpusError(f"{path}: every document in the folder is empty")
         seen: dict[str, int] = {}
         unique = []
         for doc in docs:  # two files named alike would share passage ids
             n = seen[doc.id] = seen.get(doc.id, 0) + 1
             unique.append(doc if n == 1 else Document(f"{doc.id}-{n}", doc.title, doc.source, doc.text, doc.path))
-        return unique
-    return [read_document(path)]
+        return unique, warnings
+    return [read_document(path)], []

@@ -14,6 +14,10 @@ class CorpusError(BotError):
     """A corpus file or folder that cannot be used as it is."""
 
 
+class EmptyDocument(CorpusError):
+    """A document with no text: an error alone, skipped with a warning in a folder."""
+
+
 class ConfigError(BotError):
     """A setting that is missing or malformed; the message names it and where to set it."""
 

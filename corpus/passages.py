@@ -24,6 +24,15 @@ class Passage:
     path: tuple[str, ...]  # heading titles, outermost first; () before the first heading
     text: str
     ordinal: int  # 1-based place within its section: the ¶ of the citation
+    starts: tuple[int, ...] = ()  # where each sentence (a bullet list with its lead, one) begins in text
+
+    @property
+    def sentences(self) -> tuple[str, ...]:
+        """The passage's sentences, verbatim slices of its text; the whole text when unknown."""
+        if not self.starts:
+            return (self.text,)
+        ends = self.starts[1:] + (len(self.text),)
+        return tuple(self.text[a:b].strip() for a, b in zip(self.starts, ends))
 
     @property
     def section(self) -> str:
@@ -63,7 +72,7 @@ def _cut(sentence: str) -> list[str]:
     return [" ".join(tokens[i:i + TARGET_WORDS]) for i in range(0, len(tokens), TARGET_WORDS)]
 
 
-def _chunks(units: list[str]) -> list[str]:
+def _chunks(units: list[str]) -> list[tuple[str, tuple[int, ...]]]:
     chunks: list[list[str]] = [[]]
     for unit in units:
         if chunks[-1] and _words(" ".join(chunks[-1] + [unit])) > TARGET_WORDS:
@@ -76,12 +85,14 @@ def _chunks(units: list[str]) -> list[str]:
     return [_join(c) for c in chunks if c]
 
 
-def _join(units: list[str]) -> str:
-    """Sentences joined by spaces; a bullet list keeps a line break after it."""
-    out = units[0]
+def _join(units: list[str]) -> tuple[str, tuple[int, ...]]:
+    """Sentences joined by spaces (a bullet list keeps a line break after it), and where each begins."""
+    out, starts = units[0], [0]
     for prev, unit in zip(units, units[1:]):
-        out += ("\n" if "\n• " in prev else " ") + unit
-    return out
+        out += "\n" if "\n• " in prev else " "
+        starts.append(len(out))
+        out += unit
+    return out, tuple(starts)
 
 
 def split_document(doc: Document) -> list[Passage]:
@@ -104,15 +115,15 @@ def split_document(doc: Document) -> list[Passage]:
             else:
                 groups.append(pending)
         # a lone label left over from a heading-shaped line ("Drug Facts") says nothing
-        texts = [chunk for group in groups for chunk in _chunks(group) if not is_plain_heading(chunk)]
+        chunks = [chunk for group in groups for chunk in _chunks(group) if not is_plain_heading(chunk[0])]
         base = f"{doc.id}:{slugify(section.path[-1]) if section.path else 'intro'}"
         if base in used_ids:
             base = f"{doc.id}:{slugify(name)}"
         while base in used_ids:  # the same heading path twice in one document
             base += "-2"
         used_ids.add(base)
-        for n, text in enumerate(texts, 1):
-            passages.append(Passage(f"{base}:{n}", doc.title, tuple(section.path), text, n))
+        for n, (text, starts) in enumerate(chunks, 1):
+            passages.append(Passage(f"{base}:{n}", doc.title, tuple(section.path), text, n, starts))
     return passages
 
 

@@ -28,6 +28,21 @@ class Tuning:
     following_share: float = 0.6  # the section's later passages get this share of the lift
     named_weight: float = 0.5  # only terms this heavy (the question's own words, the last turn's) name a document
     floor: float = 1e-6  # a term in half the passages or more (idf <= 0 in rank_bm25) still counts a little
+    # the answer sentence and the passages shown (bot/extract.py)
+    # after the answer's passage, a hit is shown when it is within this share of the best, by its
+    # retrieval score or by its best sentence against the answer's. make quality, tuning and blind
+    # rows: 0.15 gave 85 median words but hit@3 -0.05 on three rows; 0.25 is the narrowest that kept
+    # every row's hit@3 (median words 102 tuning, 113 blind, from 176 and 184)
+    show_margin: float = 0.25
+    answer_context: float = 0.5  # an earlier turn's words count this much in a follow-up's answer
+    answer_heading: float = 0.7  # a concept satisfied only by the passage's heading counts this much
+    answer_type: float = 0.4  # the sentence says what the question's type asks for (a duration, a dose)
+    answer_rank: float = 0.35  # a sentence keeps this share of its score in a passage retrieval scored low
+    answer_position: float = 0.1  # earlier sentences of a passage win ties
+    answer_floor: float = 2.0  # a question of only framing words is scored out of at least this much idf
+    answer_words: int = 30  # an answer longer than this many words ...
+    answer_length: float = 0.15  # ... loses this much of its score per as many words again
+    answer_short: int = 8  # a sentence of fewer words takes the next one with it
 
 
 TUNING = Tuning()

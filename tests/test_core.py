@@ -17,12 +17,15 @@ def test_half_life_answer_cites_the_passage(baclofen_index):
     assert a.passages[0].passage.citation.endswith("Baclofen Half-Life & Timeline ¶1")
     assert a.passages[0].passage.citation in a.text
     assert a.text.endswith(DISCLAIMER) and a.disclaimer == DISCLAIMER
-    assert len(a.passages) == 3 and a.safety_notice is None
+    assert a.safety_notice is None
+    assert "half-life is 3-4 hours" in a.extract.text and a.extract.text in a.passages[0].passage.text
+    assert a.extract.citation == a.passages[0].passage.citation and a.text.startswith(a.extract.text)
+    assert len(a.passages) == 1  # the other hits score far below it: they do not matter
 
 
-def test_k_sets_the_number_of_passages(baclofen_index):
+def test_k_caps_the_number_of_passages(baclofen_index):
     assert len(answer("side effects", baclofen_index, k=1).passages) == 1
-    assert len(answer("side effects", baclofen_index, k=5).passages) == 5
+    assert 1 < len(answer("side effects", baclofen_index, k=5).passages) <= 5
 
 
 @pytest.mark.parametrize("question", ["What is the capital of France?", "Does baclofen cause hair loss?"])

@@ -41,7 +41,9 @@ def test_an_answer_renders_its_passages_citations_and_disclaimer(baclofen_index)
     message = to_blocks(reply)
     blocks = message["blocks"]
     sections = [b["text"]["text"] for b in blocks if b["type"] == "section"]
-    assert len(sections) == len(reply.passages) >= 2
+    assert sections[0] == f"*{reply.extract.text}*\n— {slack_escape(reply.extract.citation)}"  # the answer first
+    sections = sections[1:]
+    assert len(sections) == len(reply.passages) >= 1
     for n, (section, hit) in enumerate(zip(sections, reply.passages), 1):
         assert section.startswith(f"*[{n}]* ")
         assert section.endswith("— " + slack_escape(hit.passage.citation))

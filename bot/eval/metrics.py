@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .questions import Case
 
-METRICS = ("hit_at_k", "mrr", "decline_accuracy", "false_declines", "emergency_recall", "disclaimer_coverage",
+METRICS = ("hit_at_k", "answer_hit", "mrr", "decline_accuracy", "false_declines", "emergency_recall", "disclaimer_coverage",
            "false_alarms", "caveated", "honest_unanswerable")
 SHORT_TEXT = 100  # characters of a passage shown with a miss
 
@@ -39,6 +39,7 @@ class Outcome:
     notes: tuple[str, ...] = ()  # what the reply said besides passages: a decline, a correction
     coverage: float | None = None  # the core's share of the question the best passage covers
     caveat: tuple[str, ...] = ()  # what the reply said the shown passages do not cover
+    answer: str | None = None  # the sentence the reply put first (None: declined, or a system without one)
 
 
 def _folded(text: str) -> str:
@@ -53,6 +54,12 @@ def first_hit(outcome: Outcome) -> int | None:
         if any(w in text for w in wanted):
             return rank
     return None
+
+
+def answer_holds(outcome: Outcome) -> bool:
+    """The reply's answer sentence holds an expected string (a decline never does)."""
+    text = _folded(outcome.answer or "")
+    return outcome.answered and bool(text) and any(_folded(e) in text for e in outcome.case.expect)
 
 
 def _median(values: list[float]) -> float | None:
@@ -87,6 +94,8 @@ def summarize(outcomes: list[Outcome]) -> dict:
         "unanswerable": len(unanswerable),
         "emergencies": len(emergencies),
         "hit_at_k": share([r is not None for r in ranks]),
+        # the sentence shown first holds an expected string: the answer a reader takes away
+        "answer_hit": share([answer_holds(o) for o in answerable]),
         "mrr": sum(1 / r for r in ranks if r) / len(ranks) if ranks else None,
         "decline_accuracy": share([not o.answered for o in unanswerable]),
         "false_declines": share([not o.answered for o in answerable]),
@@ -146,6 +155,7 @@ def misses(outcomes: list[Outcome]) -> list[dict]:
                 "notes": list(o.notes),
                 "coverage": o.coverage,
                 "caveat": list(o.caveat),
+                "answer": o.answer,
                 "expect": list(o.case.expect),
                 "passages": [{"id": p.id, "text": short(p.text)} for p in o.passages],
             })

@@ -46,8 +46,15 @@ def read_lines(path: str | Path) -> list[str]:
     return text.splitlines()
 
 
+NOT_A_SET_AFTER = 5  # this many bad lines before any good one: the file is not a question set at all
+
+
 def load_questions(path: str | Path) -> tuple[list[Case], list[LineError]]:
-    """The valid cases and, for every other non-blank line, what is wrong with it."""
+    """The valid cases and, for every other non-blank line, what is wrong with it.
+
+    A file whose first few lines are all wrong (a README, a CSV) stops there with one
+    error that says so, instead of a report on each of its lines.
+    """
     cases: list[Case] = []
     errors: list[LineError] = []
     seen: dict[str, int] = {}
@@ -58,6 +65,11 @@ def load_questions(path: str | Path) -> tuple[list[Case], list[LineError]]:
             case = parse_case(line, number)
         except ValueError as exc:
             errors.append(LineError(number, str(exc)))
+            if not cases and len(errors) >= NOT_A_SET_AFTER:
+                raise QuestionSetError(
+                    f"{path}: does not look like a question set: its first {len(errors)} lines are not cases "
+                    f"(line {errors[0].line}: {errors[0].message}); a set has one JSON case per line, "
+                    "see README 'Evaluating answers'") from None
             continue
         if case.id in seen:
             errors.append(LineError(number, f"duplicate id {case.id!r} (first on line {seen[case.id]})"))

@@ -25,10 +25,11 @@ from ..models import DISCLAIMER
 from .baseline import NaiveBaseline
 from .metrics import Outcome, Shown, report
 from .questions import Case, LineError, QuestionSetError, load_questions
-from .scorecard import format_scorecard
+from .scorecard import format_scorecard, plural
 
 PROGRESS_MIN_CASES = 20  # smaller sets finish before a bar is worth drawing
 MISSES_SHOWN = 10
+ERRORS_SHOWN = 10  # malformed lines reported one by one; the rest are counted
 
 
 def evaluate(cases: list[Case], index: Index, k: int, tick: Callable[[], None] = lambda: None) -> list[Outcome]:
@@ -46,7 +47,7 @@ def evaluate(cases: list[Case], index: Index, k: int, tick: Callable[[], None] =
         shown = tuple(Shown(h.passage.id, h.passage.text) for h in reply.passages[:k])
         outcomes.append(Outcome(case, reply.query, reply.answered, shown, reply.safety_notice is not None,
                                 len(case.turns), disclaimed, tuple(latencies), reply.notes, reply.coverage,
-                                reply.caveat))
+                                reply.caveat, reply.extract.text if reply.extract else None))
         tick()
     return outcomes
 
@@ -81,8 +82,7 @@ def run_eval(questions: str | Path, corpus: str | None = None, k: int = 3, as_js
     """``monograph-bot eval``: score one set and print its report; 1 when lines were malformed."""
     path = Path(questions)
     cases, errors = load_questions(path)
-    for e in errors:
-        print(f"{path}:{e.line}: {e.message}", file=sys.stderr)
+    report_errors(path, errors)
     if not cases:
         raise QuestionSetError(f"{path}: no valid cases; each line needs one JSON case, see README 'Evaluating answers'")
     hint = corpus_hint(path, corpus)
@@ -97,8 +97,16 @@ def run_eval(questions: str | Path, corpus: str | None = None, k: int = 3, as_js
     else:
         print(format_scorecard(result, MISSES_SHOWN))
     if errors:
-        print(f"{path}: {len(errors)} malformed line(s) were not scored (see above)", file=sys.stderr)
+        print(f"{path}: {plural(len(errors), 'malformed line')} not scored (see above)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def report_errors(path: Path, errors: list[LineError]) -> None:
+    """The first malformed lines on stderr, one by one, and how many more there are."""
+    for e in errors[:ERRORS_SHOWN]:
+        print(f"{path}:{e.line}: {e.message}", file=sys.stderr)
+    if len(errors) > ERRORS_SHOWN:
+        print(f"{path}: ... and {len(errors) - ERRORS_SHOWN} more malformed lines (all in --json)", file=sys.stderr)
 
 
 MONOGRAPHS_DIR = DEFAULT_CORPUS.parent.parent / "monographs"  # corpus/monographs, beside corpus/documents

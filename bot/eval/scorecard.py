@@ -8,6 +8,7 @@ from __future__ import annotations
 
 HEADLINE = (  # key, label, denominator key (None: no count shown)
     ("hit_at_k", "hit@{k} (answerable)", "answerable"),
+    ("answer_hit", "answer hit (answerable)", "answerable"),
     ("mrr", "MRR (answerable)", None),
     ("decline_accuracy", "decline accuracy (unanswerable)", "unanswerable"),
     ("false_declines", "false declines (answerable)", "answerable"),
@@ -17,8 +18,13 @@ HEADLINE = (  # key, label, denominator key (None: no count shown)
     ("false_alarms", "false alarms (not emergencies)", "not_emergencies"),
     ("disclaimer_coverage", "disclaimer coverage (replies)", None),
 )
-TAG_COLUMNS = (("hit_at_k", "hit@{k}"), ("mrr", "MRR"), ("decline_accuracy", "declines"),
+TAG_COLUMNS = (("hit_at_k", "hit@{k}"), ("answer_hit", "answer"), ("mrr", "MRR"), ("decline_accuracy", "declines"),
                ("false_declines", "false dec"), ("emergency_recall", "emergency"))
+
+
+def plural(n: int, noun: str) -> str:
+    """ "1 case", "2 cases"."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _num(value: float | None, digits: int = 3) -> str:
@@ -44,7 +50,8 @@ def headline(report: dict) -> list[str]:
     for key, label, denominator in HEADLINE:
         row = [label.format(k=report["k"]), _with_count(report, key, denominator)]
         rows.append(row + ([_with_count(base, key, denominator)] if base else []))
-    rows.append(["words shown per answer"] + [_num(r["words_shown"], 0) for r in (report, base) if r])
+    rows.append(["words shown per answer (mean)"] + [_num(r["words_shown"], 0) for r in (report, base) if r])
+    rows.append(["words shown per answer (median)"] + [_num(r["words_shown_median"], 0) for r in (report, base) if r])
     lat = [f"{_num(r['latency_ms']['p50'], 2)} / {_num(r['latency_ms']['p95'], 2)}" for r in (report, base) if r]
     rows.append(["latency p50 / p95 (ms per turn)"] + lat)
     return _table(rows)
@@ -70,6 +77,8 @@ def miss_lines(misses: list[dict], limit: int) -> list[str]:
         lines.append(f"    asked:    {miss['question']}")
         lines.append(f"    searched: {miss['query']}" + ("" if miss["coverage"] is None else f" (coverage {miss['coverage']:.2f})"))
         lines += [f"    said:     {note}" for note in miss["notes"]]
+        if miss.get("answer"):
+            lines.append(f"    answer:   {' '.join(miss['answer'].split())}")
         if miss["expect"]:
             lines.append("    expected: " + " | ".join(miss["expect"]))
         for n, passage in enumerate(miss["passages"], 1):
@@ -78,11 +87,12 @@ def miss_lines(misses: list[dict], limit: int) -> list[str]:
 
 
 def format_scorecard(report: dict, limit: int = 10) -> str:
-    counts = (f"{report['cases']} cases: {report['answerable']} answerable, {report['unanswerable']} unanswerable; "
-              f"{report['emergencies']} marked emergency")
+    counts = (f"{plural(report['cases'], 'case')}: {report['answerable']} answerable, "
+              f"{report['unanswerable']} unanswerable; {report['emergencies']} marked emergency")
     lines = [f"{report.get('questions', 'question set')} against {report['corpus']}, k={report['k']}", counts, ""]
     lines += headline(report) + ["", "by tag"] + tag_table(report) + [""] + miss_lines(report["misses"], limit)
     if report["errors"]:
-        lines += ["", f"{len(report['errors'])} malformed line(s) not scored: "
-                  + ", ".join(str(e["line"]) for e in report["errors"])]
+        numbers = [str(e["line"]) for e in report["errors"]]
+        more = f" and {len(numbers) - 10} more" if len(numbers) > 10 else ""
+        lines += ["", f"{plural(len(numbers), 'malformed line')} not scored: " + ", ".join(numbers[:10]) + more]
     return "\n".join(lines)

@@ -16,7 +16,6 @@ rows, so the measure that matters (the blind sets) sits on top.
 from __future__ import annotations
 
 import json
-import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,11 +26,11 @@ from ..loading import load_index
 from .baseline import NaiveBaseline
 from .metrics import latency, summarize
 from .questions import load_questions
-from .runner import evaluate, evaluate_baseline
+from .runner import evaluate, evaluate_baseline, report_errors
 
 KEYS = {"questions", "corpus", "row", "group"}
 COLUMNS = (  # key, header, digits
-    ("hit_at_k", "hit@{k}", 2), ("mrr", "MRR", 2), ("false_declines", "false dec", 2),
+    ("hit_at_k", "hit@{k}", 2), ("answer_hit", "answer hit", 2), ("mrr", "MRR", 2), ("false_declines", "false dec", 2),
     ("honest_unanswerable", "honest unans", 2), ("caveated", "caveated", 2), ("emergency_recall", "emerg", 2),
     ("false_alarms", "false alarm", 2), ("words_shown_median", "words", 0),
 )
@@ -84,8 +83,7 @@ def suite_figures(path: str | Path, k: int = 3, with_baseline: bool = True) -> t
     malformed = 0
     for spec in specs:
         cases, errors = load_questions(spec.questions)
-        for e in errors:
-            print(f"{spec.questions}:{e.line}: {e.message}", file=sys.stderr)
+        report_errors(spec.questions, errors)
         malformed += len(errors)
         if spec.corpus not in indexes:
             indexes[spec.corpus] = load_index(spec.corpus)
@@ -142,7 +140,8 @@ def format_suite(rows: list[dict], k: int) -> str:
         lines.append(cells)
     widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
     text = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))) for row in lines]
-    notes = [f"k={k}; hit@{k}, MRR, false dec, caveated: answerable cases; honest unans: unanswerable cases declined "
+    notes = [f"k={k}; hit@{k}, answer hit, MRR, false dec, caveated: answerable cases (answer hit: the sentence shown "
+             "first holds an expected string); honest unans: unanswerable cases declined "
              "or caveated; emerg: emergencies given the notice; false alarm: other cases given it; words: median "
              "words shown per answer; base: the ten-line rank_bm25 baseline on the same cases."]
     return "\n".join(text + [""] + notes)

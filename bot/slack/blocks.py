@@ -51,10 +51,34 @@ def _context(mrkdwn: str) -> dict[str, Any]:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(mrkdwn, SLACK_SECTION_LIMIT)}]}
 
 
-def _passage_section(n: int, hit: Hit) -> dict[str, Any]:
+def _passage_section(n: int, hit: Hit, mark: str = "") -> dict[str, Any]:
     citation = clip(f"\n— {slack_escape(hit.passage.citation)}", SLACK_SECTION_LIMIT // 3)
-    body = clip(f"*[{n}]* {slack_escape(hit.passage.text)}", SLACK_SECTION_LIMIT - len(citation))
+    body = clip(f"*[{n}]* {marked(hit.passage.text, mark)}", SLACK_SECTION_LIMIT - len(citation))
     return _section(body + citation)
+
+
+def bold(text: str) -> str:
+    """Slack bold for each line of already escaped text (bold does not cross a line break);
+    an asterisk inside would end it early, so it is shown as "∗"."""
+    lines = text.replace("*", "\u2217").split("\n")
+    return "\n".join(f"*{line.strip()}*" if line.strip() else line for line in lines)
+
+
+def marked(text: str, mark: str) -> str:
+    """Escaped text with ``mark`` (a slice of it: the answering sentence) in bold."""
+    start = text.find(mark) if mark else -1
+    if start < 0:
+        return slack_escape(text)
+    end = start + len(mark)
+    return slack_escape(text[:start]) + bold(slack_escape(mark)) + slack_escape(text[end:])
+
+
+def _answer_section(answer: Answer) -> list[dict[str, Any]]:
+    """The sentence that answers, in its own section above the passages, with its citation."""
+    if answer.extract is None:
+        return []
+    citation = clip(f"\n— {slack_escape(answer.extract.citation)}", SLACK_SECTION_LIMIT // 3)
+    return [_section(clip(bold(slack_escape(answer.extract.text)), SLACK_SECTION_LIMIT - len(citation)) + citation)]
 
 
 def feedback_value(answer: Answer) -> str:
@@ -99,8 +123,10 @@ def to_blocks(answer: Answer, *, restate: bool = False) -> dict[str, Any]:
         head.append(_section(f"*You asked:* {slack_escape(answer.question)}"))
     if answer.query and answer.query != answer.question.strip():
         head.append(_context(f"Searching for: {slack_escape(answer.query)}"))
-    body = [_section(slack_escape(note)) for note in answer.notes]
-    body += [_passage_section(n, hit) for n, hit in enumerate(answer.passages, 1)]
+    body = [_section(slack_escape(note)) for note in answer.notes] + _answer_section(answer)
+    marks = answer.marks
+    body += [_passage_section(n, hit, marks[n - 1] if n <= len(marks) else "")
+             for n, hit in enumerate(answer.passages, 1)]
     tail = [_context(slack_escape(answer.disclaimer)), _feedback_block(answer)]
     room = SLACK_BLOCK_LIMIT - len(head) - len(tail)
     if len(body) > room:

@@ -1,0 +1,187 @@
+"""The sentence that answers: one or two verbatim sentences of a retrieved passage.
+
+Pure, no I/O. The question is read as the search reads it (``query.concepts_of``: each
+word or lay phrase with the terms that satisfy it, weighed by idf, framing words at a
+fifth), and a sentence is scored by the share of that weight it satisfies (its passage's
+heading counting for part), how close together the words stand, and whether it says what
+the question's type asks for: a duration for "how long", a dose for "how much", what may
+or must not be done for "can I". The text is a slice of the passage, never composed: a
+bullet list stays whole with its lead sentence, because passages keep it as one sentence
+(``corpus/passages.py``).
+
+The passages shown are then the answer's passage and the others whose BM25 score is
+within ``TUNING.show_margin`` of the best, each text once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from dataclasses import dataclass
+
+from index import TUNING, Hit, Index, tokenize
+
+from .models import Extract
+from .query import Concept, concepts_of
+
+_NUM = r"\b\d+(?:[.,]\d+)?(?:\s*(?:-|to|–)\s*\d+(?:[.,]\d+)?)?\s*"
+# (what the question asks, what an answer to it says); the first that matches the question counts
+QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
+    (re.compile(q, re.I), re.compile(a, re.I)) for q, a in (
+        (r"\bhow (long|soon|quickly|fast)\b|\bhalf[- ]?life\b|\bstays? in\b|\bwhen\b",
+         _NUM + r"(hours?|hrs?|days?|weeks?|months?|years?|minutes?)\b|\bhalf-life\b|\bwithin\b"),
+        (r"\bhow (much|many)\b|\b(dose|doses|dosage|dosing|mg|strengths?|maximum)\b",
+         _NUM + r"(mg|mcg|µg|g|ml|tablets?|capsules?|units?|times)\b"),
+        (r"\bhow often\b", r"\b(daily|once|twice|every|times a|per day|a day)\b"),
+        (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for)\b",
+         r"\b(used|indicated|treat\w*|reliev\w*|management)\b"),
+        (r"\b(side effects?|symptoms?|signs?|reactions?|what are|which|ingredients)\b",
+         r"\n• |:$|\b(include|including|following|such as)\b|(, [^,]+){3,}"),
+        (r"^\s*(can|could|may|should|must|will|is it|do i|does)\b",
+         r"\b(should|must|not|avoid\w*|caution|contraindicated|recommended)\b"),
+    )
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The question as sentences are scored against it."""
+
+    concepts: tuple[tuple[Concept, float], ...]  # each with its weight: the question's own, or an earlier turn's
+    wants: re.Pattern | None
+
+    @property
+    def total(self) -> float:
+        return sum(w for _, w in self.concepts)
+
+
+def read(question: str, query: str, hits: Sequence[Hit], index: Index) -> Reading:
+    """The question's concepts; a follow-up's earlier words (after " + " in the query) and
+    the words the search added (a dosing question's "dose") at less weight."""
+    own, _, context = query.partition(" + ")
+    concepts = {c.surface: (c, c.weight) for c in concepts_of(question, index)[0] if _known(c, index)}
+    for c in concepts_of(context, index)[0] if context else ():
+        if c.surface not in concepts and _known(c, index):
+            concepts[c.surface] = (c, c.weight * TUNING.answer_context)
+    covered = {t for c, _ in concepts.values() for t in c.terms}
+    for term in dict.fromkeys(t for h in hits for t in h.matched_terms):
+        if term not in covered:
+            concepts[term] = (Concept(term, (term,), index.idf(term)), index.idf(term) * TUNING.answer_context)
+    return Reading(tuple(concepts.values()), wanted(question))
+
+
+def _known(concept: Concept, index: Index) -> bool:
+    return any(t in index.vocabulary for t in concept.terms)
+
+
+@lru_cache(maxsize=8192)
+def _terms(text: str) -> frozenset[str]:
+    """A sentence's index terms; sentences recur from question to question, so they are kept."""
+    return frozenset(tokenize(text))
+
+
+def wanted(question: str) -> re.Pattern | None:
+    for asks, says in QUESTION_TYPES:
+        if asks.search(question):
+            return says
+    return None
+
+
+def sentence_score(sentence: str, heading: frozenset[str], reading: Reading) -> float:
+    """Share of the question's weight the sentence satisfies (its heading's at a share),
+    and a bonus when it says what the question's type asks for."""
+    total = max(reading.total, TUNING.answer_floor)
+    own = _terms(sentence)
+    score = 0.0
+    for concept, weight in reading.concepts:
+        if concept.satisfied_by(own):
+            score += weight
+        elif concept.satisfied_by(own | heading):
+            score += TUNING.answer_heading * weight
+    score /= total
+    if reading.wants is not None and reading.wants.search(sentence):
+        score += TUNING.answer_type
+    n = len(sentence.split())
+    if n < TUNING.answer_short:  # a label or a fragment says little on its own
+        score *= 0.5 + 0.5 * n / TUNING.answer_short
+    return score
+
+
+@dataclass(frozen=True)
+class Choice:
+    extract: Extract
+    passages: tuple[Hit, ...]  # shown: the answer's first, then the others that matter
+    marks: tuple[str, ...]  # per shown passage, the sentence to mark (a slice of its text) or ""
+
+
+def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int) -> Choice | None:
+    """The answer and the passages that matter, in the retrieval's order; None without hits.
+
+    The answer is the sentence, or two adjacent ones, that best answers the question in
+    any of the hits, its score weighed by its passage's retrieval score. Its passage is
+    shown, and any other hit within ``TUNING.show_margin`` of the best by either measure:
+    its retrieval score against the best hit's, or its best sentence against the answer's.
+    The same text is shown once.
+    """
+    if not hits:
+        return None
+    reading = read(question, query, hits, index)
+    top = max(h.score for h in hits)
+    picks = [_best_span(hit, reading, _prior(hit, rank, top)) for rank, hit in enumerate(hits)]
+    lead = max(range(len(hits)), key=lambda i: (picks[i][0], -i))
+    answer_raw = picks[lead][4]
+    near = 1 - TUNING.show_margin
+    keep: list[int] = []
+    seen: set[str] = set()
+    for i in sorted(range(len(hits)), key=lambda i: i != lead):  # the answer's passage is never left out
+        key = " ".join(hits[i].passage.text.split()).casefold()
+        matters = (i == lead or (top > 0 and hits[i].score >= near * top)
+                   or (answer_raw > 0 and picks[i][4] >= near * answer_raw))
+        if matters and key not in seen and len(keep) < k:
+            seen.add(key)
+            keep.append(i)
+    keep.sort()
+    marks = tuple(_mark(hits[i], picks[i]) if i != lead else _mark(hits[i], picks[i], always=True) for i in keep)
+    p = hits[lead].passage
+    return Choice(Extract(marks[keep.index(lead)], p.id, p.citation), tuple(hits[i] for i in keep), marks)
+
+
+def _mark(hit: Hit, picked: tuple[float, float, int, int, float], always: bool = False) -> str:
+    _, raw, first, last, _ = picked
+    return span_text(hit.passage.text, hit.passage.starts, first, last) if raw > 0 or always else ""
+
+
+def _prior(hit: Hit, rank: int, top: float) -> float:
+    """The retrieval's judgement: a sentence in a passage scored low keeps part of its score."""
+    prior = hit.score / top if top > 0 else 1.0 - 0.1 * rank  # the document's opening: no scores, its order
+    return TUNING.answer_rank + (1 - TUNING.answer_rank) * prior
+
+
+def _best_span(hit: Hit, reading: Reading, prior: float) -> tuple[float, float, int, int, float]:
+    """(score weighed by the prior, raw score, first, last) of the passage's best sentence or two,
+    and the raw score of its best single sentence (to compare passages on)."""
+    p = hit.passage
+    heading = _terms(" ".join(p.path))
+    n = len(p.sentences)
+    best, single = (float("-inf"), 0.0, 0, 0), 0.0
+    for first in range(n):
+        for last in range(first, min(first + 2, n)):
+            text = span_text(p.text, p.starts, first, last)
+            raw = sentence_score(text, heading, reading)
+            single = max(single, raw) if first == last else single
+            extra = max(0, len(text.split()) - TUNING.answer_words) / TUNING.answer_words
+            score = raw * prior - TUNING.answer_position * first / n - TUNING.answer_length * extra
+            if score > best[0] + 1e-9:
+                best = (score, raw, first, last)
+    if best[1] <= 0:  # nothing in it answers: its opening, unmarked
+        return (best[0], 0.0, 0, 0, 0.0)
+    return best + (single,)
+
+
+def span_text(text: str, starts: tuple[int, ...], first: int, last: int) -> str:
+    """Sentences first..last of a passage as one verbatim slice of its text."""
+    if not starts:
+        return text.strip()
+    end = starts[last + 1] if last + 1 < len(starts) else len(text)
+    return text[starts[first]:end].strip()

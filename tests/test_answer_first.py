@@ -1,0 +1,173 @@
+"""Answer first (issue 13): the sentence that answers, verbatim and cited, then only the
+passages that matter; the same in JSON, Slack and eval; and the small things around it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from bot.core import answer
+from bot.eval.metrics import Outcome, Shown, summarize
+from bot.eval.questions import Case
+from bot.language import NOT_ENGLISH, is_english
+from bot.loading import load_index
+from bot.render import to_json
+from bot.slack.blocks import slack_escape, to_blocks
+from corpus import DEFAULT_CORPUS
+from corpus.passages import split_corpus
+from corpus.documents import load_corpus
+
+from .conftest import DATA, MONOGRAPHS, run_cli
+
+
+def test_the_answer_is_a_verbatim_slice_of_a_shown_passage(baclofen_index):
+    for question in ["How long does baclofen stay in your system?", "What is the maximum dose?",
+                     "Can I take baclofen while pregnant?", "side effects", "what is baclofen?"]:
+        reply = answer(question, baclofen_index)
+        shown = {h.passage.id: h.passage for h in reply.passages}
+        assert reply.extract.passage_id in shown, question
+        passage = shown[reply.extract.passage_id]
+        assert reply.extract.text in passage.text and reply.extract.citation == passage.citation
+        assert len(reply.extract.text.split()) < len(passage.text.split()) or len(passage.sentences) <= 2
+        assert len(reply.marks) == len(reply.passages)
+        for hit, mark in zip(reply.passages, reply.marks):
+            assert mark in hit.passage.text
+
+
+def test_the_answer_fits_the_question_type(baclofen_index):
+    assert "3-4 hours" in answer("How long does baclofen stay in your system?", baclofen_index).extract.text
+    assert "100 mg" in answer("What is the maximum daily dose of baclofen?", baclofen_index).extract.text
+    assert "avoided during pregnancy" in answer("Can I take baclofen while pregnant?", baclofen_index).extract.text
+
+
+def test_a_bullet_list_stays_whole_with_its_lead(baclofen_index):
+    text = answer("What are the withdrawal symptoms of baclofen?", baclofen_index).extract.text
+    assert text.startswith("Sudden withdrawal from baclofen can lead to the following symptoms:")
+    assert text.endswith("• Tachycardia")
+
+
+def test_passages_far_below_the_best_are_not_shown(baclofen_index):
+    reply = answer("What is the half-life of baclofen?", baclofen_index, k=5)
+    assert len(reply.passages) == 1
+    assert len(answer("side effects", baclofen_index, k=5).passages) > 1  # near ties are all shown
+
+
+def test_the_same_text_is_never_shown_twice(tmp_path):
+    for name in ("a.txt", "b.txt"):  # one document in a folder twice, as a user might copy it
+        shutil.copy(DEFAULT_CORPUS, tmp_path / name)
+    index = load_index(tmp_path)
+    for question in ["What is the half-life of baclofen?", "side effects", "withdrawal symptoms"]:
+        texts = [" ".join(h.passage.text.split()) for h in answer(question, index, k=6).passages]
+        assert len(texts) == len(set(texts)), question
+
+
+def test_a_decline_has_no_answer(baclofen_index):
+    reply = answer("What is the capital of France?", baclofen_index)
+    assert reply.extract is None and to_json(reply)["answer"] is None
+
+
+def test_json_carries_the_answer_first_in_text(baclofen_index):
+    obj = to_json(answer("How long does baclofen stay in your system?", baclofen_index))
+    assert set(obj["answer"]) == {"text", "passage_id", "citation"}
+    assert obj["text"].startswith(obj["answer"]["text"])
+    assert obj["answer"]["passage_id"] in [p["id"] for p in obj["passages"]]
+
+
+def test_slack_shows_the_answer_section_first_and_bolds_it_in_the_passage(baclofen_index):
+    reply = answer("How long does baclofen stay in your system?", baclofen_index)
+    blocks = to_blocks(reply)["blocks"]
+    assert blocks[0]["type"] == "section"
+    first = blocks[0]["text"]["text"]
+    assert first.startswith("*Baclofen’s half-life is 3-4 hours in plasma")
+    assert first.endswith("— " + slack_escape(reply.extract.citation))  # "Side Effects &amp; Uses"
+    assert "&amp;" in first and " & " not in first
+    passage = blocks[1]["text"]["text"]
+    assert passage.startswith("*[1]* ") and "*" + slack_escape(reply.marks[0]) + "*" in passage
+
+
+def test_slack_bold_keeps_escaping_and_each_line(tiny_index):
+    from bot.slack.blocks import bold, marked
+
+    assert bold("a &amp; b\n• c") == "*a &amp; b*\n*• c*"
+    assert marked("x <!channel> y. Dose is 5*2 mg.", "Dose is 5*2 mg.") == "x &lt;!channel&gt; y. *Dose is 5∗2 mg.*"
+
+
+def test_eval_scores_the_answer_sentence():
+    case = Case("c", ("q",), ("3-4 hours",), True, False, "plain")
+    shown = (Shown("p", "Its half-life is 3-4 hours."),)
+    hit = Outcome(case, "q", True, shown, False, 1, 1, (1.0,), answer="Its half-life is 3-4 hours.")
+    miss = Outcome(case, "q", True, shown, False, 1, 1, (1.0,), answer="Something else.")
+    declined = Outcome(case, "q", False, (), False, 1, 1, (1.0,))
+    figures = summarize([hit, miss, declined])
+    assert figures["answer_hit"] == pytest.approx(1 / 3) and figures["hit_at_k"] == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize("question", ["waht is baclofin?", "can baclofen cause sezures", "lipiter side efects",
+                                      "Tylenol?", "is baclophen habbit forming", "What is the capital of France?"])
+def test_english_questions_with_typos_and_names_stay_english(baclofen_index, question):
+    assert is_english(question, baclofen_index)
+
+
+@pytest.mark.parametrize("question", ["¿Puedo tomar baclofeno durante el embarazo?", "Quelle est la demi-vie du baclofène ?",
+                                      "Wie lange bleibt Baclofen im Körper?", "Il baclofene è sicuro in gravidanza?",
+                                      "巴氯芬的半衰期是多少？", "Сколько длится действие баклофена?"])
+def test_other_languages_are_told_english_only(baclofen_index, question):
+    reply = answer(question, baclofen_index)
+    assert not reply.answered and NOT_ENGLISH in reply.text and reply.passages == ()
+
+
+def test_ask_joins_unquoted_words_and_shows_its_own_usage():
+    r = run_cli("ask", "--json", "what", "is", "the", "half", "life")
+    assert r.returncode == 0 and json.loads(r.stdout)["question"] == "what is the half life"
+    r = run_cli("ask", "--foo", "what")
+    assert r.returncode == 2 and r.stderr.startswith("usage: monograph-bot ask") and "--foo" in r.stderr
+
+
+@pytest.mark.parametrize("command", ["repl", "ask", "eval", "slack"])
+def test_every_command_help_has_a_description(command):
+    from bot.cli import build_parser
+
+    sub = build_parser().parse_known_args([command, "x"] if command != "repl" else [command])[0].commands[command]
+    assert sub.description and sub.description in " ".join(run_cli(command, "--help").stdout.split())
+
+
+def test_eval_on_a_file_that_is_not_a_question_set_stops_with_a_summary():
+    r = run_cli("eval", "README.md")
+    assert r.returncode == 2 and r.stderr.count("\n") == 1
+    assert "does not look like a question set" in r.stderr
+
+
+def test_eval_says_1_case(tmp_path):
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"id": "a", "turns": ["What is the half-life?"], "expect": ["3-4 hours"],
+                                "answerable": True, "emergency": False, "tag": "plain"}) + "\n")
+    r = run_cli("eval", str(path))
+    assert r.returncode == 0 and "\n1 case: 1 answerable" in r.stdout and "answer hit" in r.stdout
+
+
+def test_a_pdf_is_named_as_such(tmp_path):
+    path = tmp_path / "label.txt"  # the bytes decide, not the name
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    r = run_cli("ask", "--corpus", str(path), "half-life")
+    assert r.returncode == 2 and "PDF is not supported; convert it to text first" in r.stderr
+
+
+def test_an_empty_file_or_a_document_without_passages_in_a_folder_is_skipped_with_a_warning(tmp_path):
+    shutil.copy(DATA / "tiny-monograph.md", tmp_path / "tiny.md")
+    (tmp_path / "empty.md").write_text("")
+    (tmp_path / "heading.md").write_text("# Only a heading\n")
+    warnings: list[str] = []
+    index = load_index(tmp_path, warn=warnings.append)
+    assert len(index) == len(split_corpus(load_corpus(DATA / "tiny-monograph.md")))
+    assert len(warnings) == 2 and "empty.md: is empty" in warnings[0] and "heading.md: no passages" in warnings[1]
+    r = run_cli("ask", "--corpus", str(tmp_path), "side effects")
+    assert r.returncode == 0 and r.stderr.count("warning: ") == 2
+
+
+def test_the_json_contract_keeps_every_field(baclofen_index):
+    from .conftest import ANSWER_KEYS
+
+    assert set(to_json(answer("side effects", baclofen_index))) == ANSWER_KEYS
+    assert MONOGRAPHS.exists()
