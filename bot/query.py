@@ -196,11 +196,17 @@ def search_weights(concepts: list[Concept]) -> dict[str, float]:
 
 
 def looks_like_followup(question: str, concepts: list[Concept], index: Index) -> bool:
-    """No topic of its own, "what about ...", or a pronoun with at most one topic word."""
+    """No topic of its own, "what about ...", or a pronoun with at most one topic word, or a
+    pronoun in place of the subject ("What research is being done for it?": it names no
+    document or drug of its own)."""
     info = informative(concepts, index)
     if not info or FOLLOWUP_CUE.match(question):
         return True
-    return bool(ANAPHORA.search(question)) and len(info) <= 1
+    if not ANAPHORA.search(question):
+        return False
+    subject = subject_terms(index)
+    names_subject = any(c.terms and all(t in subject for t in c.terms) for c in concepts)
+    return len(info) <= 1 or (len(titles(index)) > 1 and not names_subject)
 
 
 def plan(question: str, index: Index, history: tuple[str, ...] = ()) -> Plan:
@@ -234,8 +240,8 @@ def _corrected(question: str, corrections: list[tuple[str, str]]) -> str:
 
 
 def _surfaces(concepts: list[Concept], index: Index) -> list[str]:
-    """Words worth showing and carrying: not framing words, not the drug's name."""
-    return [c.surface for c in informative(concepts, index)]
+    """Words worth showing and carrying: not framing words, not terms in most passages."""
+    return [c.surface for c in concepts if not c.generic and not all(is_common(t, index) for t in c.terms)]
 
 
 @lru_cache(maxsize=8)
