@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from index import TUNING, Index, tokenize, words
 from index.drugnames import find_drugs
-from index.english import is_everyday
+from index.english import is_everyday, zipf
 from index.spelling import Speller
 from index.stopwords import STOPWORDS
 from index.tokenizer import is_content, stem
@@ -125,7 +125,7 @@ def _fix_spelling(word: str, index: Index) -> str:
     """A misspelt word -> the monograph's word or lay word it most likely meant ("pregant")."""
     if len(word) < 3 or not word.isalpha() or word in STOPWORDS or word in _LAY_WORDS or word in GENERIC_WORDS:
         return word
-    if stem(word) in index.doc_freq:
+    if stem(word) in index.doc_freq or zipf(word) > 0:  # a real English word is never "corrected" ("side", "read")
         return word
     fixed = index.closest_word(word)
     if fixed:
