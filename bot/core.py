@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from index import TUNING, Hit, Index, tokenize
 
+from .boxed import warning_for
 from .coverage import coverage, decide, judged
 from .extract import choose
 from .language import NOT_ENGLISH, is_english
@@ -154,8 +155,13 @@ def _finish(question: str, query: str, *, hits: tuple[Hit, ...] = (), notice: st
 
 
 def _with_answer(reply: Answer, index: Index, k: int) -> Answer:
+    """The sentence that answers first, only the passages that matter, and the answering
+    document's boxed warning above them."""
     choice = choose(reply.question, reply.query, reply.passages, index, max(k, 1)) if reply.answered else None
-    if choice is None:
+    if choice is not None:
+        reply = replace(reply, extract=choice.extract, passages=choice.passages, marks=choice.marks)
+    warning = warning_for(reply.passages, index)
+    if choice is None and warning is None:
         return reply
-    shown = replace(reply, extract=choice.extract, passages=choice.passages, marks=choice.marks)
+    shown = replace(reply, boxed_warning=warning)
     return replace(shown, text=render_text(shown))

@@ -23,6 +23,15 @@ class Extract:
 
 
 @dataclass(frozen=True)
+class Warning:
+    """A document's boxed warning, shown as a banner above any answer from that document."""
+
+    title: str  # "WARNING: SERIOUS INFECTIONS and MALIGNANCIES"
+    passage_id: str
+    citation: str
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str  # as asked
     query: str  # what was searched, after follow-up handling
@@ -37,3 +46,4 @@ class Answer:
     caveat: tuple[str, ...] = ()  # the question's words or phrases that the shown passages do not cover
     extract: Extract | None = None  # the sentence that answers, shown first; None when declined
     marks: tuple[str, ...] = ()  # per shown passage, its answering sentence (a slice of its text) or ""
+    boxed_warning: Warning | None = None  # the answering document's boxed warning, shown above the answer

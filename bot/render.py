@@ -11,10 +11,15 @@ import re
 import shutil
 from typing import Any
 
-from .models import Answer
+from .models import Answer, Warning
 
 BOLD, PLAIN = "\x1b[1m", "\x1b[22m"
 MIN_WIDTH = 20
+
+
+def banner(warning: Warning) -> str:
+    """One line naming a document's boxed warning, and where to read it."""
+    return f"⚠ Boxed warning: {warning.title} (see {warning.citation})"
 
 
 def render_text(answer: Answer) -> str:
@@ -22,6 +27,8 @@ def render_text(answer: Answer) -> str:
     parts: list[str] = []
     if answer.safety_notice:
         parts.append(answer.safety_notice)
+    if answer.boxed_warning:
+        parts.append(banner(answer.boxed_warning))
     parts.extend(answer.notes)
     if answer.extract:
         parts.append(f"{answer.extract.text}\n    — {answer.extract.citation}")
@@ -37,7 +44,9 @@ def render_terminal(answer: Answer, width: int = 80, bold: bool = False) -> str:
     line, and with ``bold`` the answer and each passage's answering sentence in bold."""
     width = max(width, MIN_WIDTH)
     parts: list[str] = []
-    for text in ([answer.safety_notice] if answer.safety_notice else []) + list(answer.notes):
+    head = [answer.safety_notice] if answer.safety_notice else []
+    head += [banner(answer.boxed_warning)] if answer.boxed_warning else []
+    for text in head + list(answer.notes):
         parts.append(wrap(text, width))
     if answer.extract:
         text = answer.extract.text
@@ -144,5 +153,10 @@ def to_json(answer: Answer) -> dict[str, Any]:
             "text": answer.extract.text,
             "passage_id": answer.extract.passage_id,
             "citation": answer.extract.citation,
+        },
+        "boxed_warning": None if answer.boxed_warning is None else {
+            "title": answer.boxed_warning.title,
+            "passage_id": answer.boxed_warning.passage_id,
+            "citation": answer.boxed_warning.citation,
         },
     }

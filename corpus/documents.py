@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import BotError, CorpusError, EmptyDocument
@@ -26,6 +26,7 @@ class Document:
     source: str
     text: str  # the body, front matter removed, line ends normalised
     path: str
+    revised: str = ""  # the front matter's revision date ("revised: 2026-01-08"), shown in citations
 
 
 def slugify(text: str, limit: int = 48) -> str:
@@ -98,6 +99,7 @@ def read_document(path: str | Path) -> Document:
         source=meta.get("source") or meta.get("publisher") or "",
         text=body,
         path=str(path),
+        revised=meta.get("revised", "").strip(),
     )
 
 
@@ -129,6 +131,6 @@ def read_corpus(path: str | Path) -> tuple[list[Document], list[str]]:
         unique = []
         for doc in docs:  # two files named alike would share passage ids
             n = seen[doc.id] = seen.get(doc.id, 0) + 1
-            unique.append(doc if n == 1 else Document(f"{doc.id}-{n}", doc.title, doc.source, doc.text, doc.path))
+            unique.append(doc if n == 1 else replace(doc, id=f"{doc.id}-{n}"))
         return unique, warnings
     return [read_document(path)], []

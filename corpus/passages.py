@@ -25,6 +25,7 @@ class Passage:
     text: str
     ordinal: int  # 1-based place within its section: the ¶ of the citation
     starts: tuple[int, ...] = ()  # where each sentence (a bullet list with its lead, one) begins in text
+    revised: str = ""  # the document's revision date, when its front matter gives one
 
     @property
     def sentences(self) -> tuple[str, ...]:
@@ -42,7 +43,7 @@ class Passage:
     @property
     def citation(self) -> str:
         parts = [self.document] + ([self.section] if self.section else [])
-        return " › ".join(parts) + f" ¶{self.ordinal}"
+        return " › ".join(parts) + f" ¶{self.ordinal}" + (f" (revised {self.revised})" if self.revised else "")
 
 
 def _words(text: str) -> int:
@@ -123,7 +124,7 @@ def split_document(doc: Document) -> list[Passage]:
             base += "-2"
         used_ids.add(base)
         for n, (text, starts) in enumerate(chunks, 1):
-            passages.append(Passage(f"{base}:{n}", doc.title, tuple(section.path), text, n, starts))
+            passages.append(Passage(f"{base}:{n}", doc.title, tuple(section.path), text, n, starts, doc.revised))
     return passages
 
 

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 MONOGRAPHS = ROOT / "corpus" / "monographs"  # copies of ../shared/monographs (public domain)
 # the JSON contract of ask --json and repl --json: fields are added, never renamed or dropped
-ANSWER_KEYS = {"question", "query", "answered", "passages", "safety_notice", "disclaimer", "text", "caveat", "answer"}
+ANSWER_KEYS = {"question", "query", "answered", "passages", "safety_notice", "disclaimer", "text", "caveat", "answer", "boxed_warning"}
 
 
 @pytest.fixture(scope="session")

@@ -171,3 +171,35 @@ def test_the_json_contract_keeps_every_field(baclofen_index):
 
     assert set(to_json(answer("side effects", baclofen_index))) == ANSWER_KEYS
     assert MONOGRAPHS.exists()
+
+
+def test_a_labels_boxed_warning_is_a_banner_above_any_answer_from_it():
+    """FDA labels' boxed warnings (corpus/labels/enbrel.md has one) come first in every front end."""
+    from bot.loading import load_index
+    from bot.render import render_terminal, to_json
+    from bot.slack.blocks import to_blocks
+
+    from .conftest import ROOT
+
+    ix = load_index(ROOT / "corpus" / "labels" / "enbrel.md")
+    a = answer("What is the dose for plaque psoriasis?", ix)
+    assert a.answered and a.boxed_warning.title == "WARNING: SERIOUS INFECTIONS and MALIGNANCIES"
+    assert a.boxed_warning.citation.startswith("ENBREL (etanercept): FDA label sections › BOXED WARNING")
+    assert a.text.startswith("⚠ Boxed warning: WARNING: SERIOUS INFECTIONS and MALIGNANCIES")
+    assert render_terminal(a).startswith("⚠ Boxed warning:")
+    assert to_json(a)["boxed_warning"]["passage_id"] == a.boxed_warning.passage_id
+    first = to_blocks(a)["blocks"][0]["text"]["text"]
+    assert first.startswith("*⚠ Boxed warning: WARNING: SERIOUS INFECTIONS and MALIGNANCIES")
+    plain = answer("What is the dose for plaque psoriasis?", load_index(ROOT / "corpus" / "labels" / "dupixent.md"))
+    assert plain.answered and plain.boxed_warning is None and to_json(plain)["boxed_warning"] is None
+    emergency = answer("I injected Enbrel and now my throat is swelling and I can't breathe", ix)
+    assert emergency.text.startswith(emergency.safety_notice)  # the emergency notice stays first of all
+
+
+def test_citations_carry_the_documents_revision_date():
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    ix = load_index(ROOT / "corpus" / "labels" / "enbrel.md")
+    assert all(p.citation.endswith("(revised 2026-01-08)") for p in ix.passages)

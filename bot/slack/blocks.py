@@ -13,6 +13,7 @@ from typing import Any
 from index import Hit
 
 from ..models import DISCLAIMER, Answer
+from ..render import banner
 
 SLACK_SECTION_LIMIT = 3000  # characters in one section's text (Slack's limit)
 SLACK_BLOCK_LIMIT = 50  # blocks in one message (Slack's limit)
@@ -119,6 +120,8 @@ def to_blocks(answer: Answer, *, restate: bool = False) -> dict[str, Any]:
     appear under the question they answer.
     """
     head = [_section(slack_escape(answer.safety_notice))] if answer.safety_notice else []
+    if answer.boxed_warning:  # a label's boxed warning comes before anything answered from it
+        head.append(_section(f"*{slack_escape(banner(answer.boxed_warning))}*"))
     if restate:
         head.append(_section(f"*You asked:* {slack_escape(answer.question)}"))
     if answer.query and answer.query != answer.question.strip():
