@@ -63,6 +63,13 @@ class Plan:
 
 def concepts_of(question: str, index: Index) -> tuple[list[Concept], list[tuple[str, str]]]:
     """The question's concepts, and the corrections made to its words (typos, brand names)."""
+    concepts, corrections = _concepts_of(question, index)
+    return list(concepts), list(corrections)
+
+
+@lru_cache(maxsize=1024)
+def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tuple[tuple[str, str], ...]]:
+    """Kept per question: planning a conversation and picking the answer read the same turns again."""
     qwords = [_fix_spelling(w, index) for w in words(question)]
     corrections = [(w, f) for w, f in zip(words(question), qwords) if f != w]
     concepts: list[Concept] = []
@@ -86,7 +93,7 @@ def concepts_of(question: str, index: Index) -> tuple[list[Concept], list[tuple[
         term = word if word[0].isdigit() else stem(word)
         concepts.append(Concept(word, (term,) + _other_forms(term, index), 0.0))
     unique = list({c.surface: c for c in concepts}.values())
-    return [_weighed(c, index) for c in unique], list(dict.fromkeys(corrections))
+    return tuple(_weighed(c, index) for c in unique), tuple(dict.fromkeys(corrections))
 
 
 def _drugs(qwords: list[str], index: Index) -> list[tuple[str, str, range]]:
