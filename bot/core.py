@@ -15,13 +15,8 @@ from index import TUNING, Hit, Index, tokenize
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import Concept, Plan, informative, plan
 from .render import render_text
-from .safety import (
-    DOSING_NOTE,
-    EMERGENCY_NOTICE,
-    EMERGENCY_SEARCH,
-    asks_personal_dosing,
-    emergency_kind,
-)
+from .safety import DOSING_NOTE, EMERGENCY_DECLINE, EMERGENCY_NOTICE, EMERGENCY_SEARCH, asks_personal_dosing, personal_figures
+from .urgency import assess, lead_with
 
 DEFAULT_K = 3
 DOSE_WORDS = "dose dosage"
@@ -60,7 +55,8 @@ def coverage(concepts: tuple[Concept, ...], hit: Hit) -> float:
 
 def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (), k: int = DEFAULT_K) -> Answer:
     text, notes = clean_question(question)
-    kind = emergency_kind(text)
+    urgency = assess(text, index)  # the always-urgent kinds, and what this document calls urgent
+    kind = urgency.kind
     notice = EMERGENCY_NOTICE if kind else None
     if not text or (not kind and is_pleasantry(text)):
         return _finish(question, text, notice=notice, notes=notes + [EMPTY_HINT])
@@ -72,15 +68,23 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
         notes.append(DOSING_NOTE)
     earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-TUNING.history_turns:]
     p = plan(text, index, earlier)
-    if not p.concepts and not p.followup and not extra and not dosing:  # "?", "what is it?"
+    if dosing:  # general dosing passages, not ones chosen by the person's own weight or age
+        personal = personal_figures(text)
+        p = replace(p, weights={t: w for t, w in p.weights.items() if t not in personal})
+    if not p.concepts and not p.followup and not extra and not dosing and not kind:  # "?", "what is it?"
         return _finish(question, p.query, notice=notice, notes=notes + [EMPTY_HINT])
     hits, best = _retrieve(p, index, k, text, extra, dosing)
+    if urgency.passages:  # the document's own words on what to do come first
+        hits = lead_with(urgency.passages, hits, index, k, p.weights)
+    elif dosing and best < TUNING.min_coverage:  # a dosing note is followed by the general dosing passages
+        hits = _dosing_passages(p, index, k, text)
+        best = TUNING.min_coverage if hits else best
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")
-    if hits and best >= TUNING.min_coverage:
+    if hits and (best >= TUNING.min_coverage or urgency.passages):
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,
                        followup=p.followup)
-    notes.append(_decline(p, index, hits))
+    notes.append(EMERGENCY_DECLINE if kind else _decline(p, index, hits))  # in danger, never "doesn't cover this"
     return _finish(question, p.query, notice=notice, notes=notes, cov=best, followup=p.followup)
 
 
@@ -102,6 +106,13 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
         # the context (or the heading and the document) decides what is shown
         return hits, 1.0 if hits else 0.0
     return hits, max((coverage(concepts, h) for h in hits), default=0.0)
+
+
+def _dosing_passages(p: Plan, index: Index, k: int, text: str) -> list[Hit]:
+    """The document's general dosing passages, nearest the question first; none when it has none."""
+    dose = set(tokenize(DOSE_WORDS))
+    weights = {t: w * TUNING.lay_weight for t, w in p.weights.items()} | dict.fromkeys(dose, 1.0)
+    return [h for h in index.search(weights, 4 * k, question=text) if dose & set(h.matched_terms)][:k]
 
 
 def is_pleasantry(text: str) -> bool:

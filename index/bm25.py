@@ -25,6 +25,7 @@ from corpus import Passage
 from .spelling import Speller
 from .tokenizer import content_terms, stem, words
 from .tuning import TUNING
+from .urgent import find_urgent
 
 _EMPTY = np.zeros(0, dtype=np.int64)
 
@@ -63,6 +64,7 @@ class Index:
         ]
         self._named = _named_documents(self.passages) if several else {}
         self._first = np.array([1.0 if p.ordinal == 1 else TUNING.following_share for p in self.passages])
+        self.urgent = find_urgent(self.passages)  # what the document itself calls urgent (index/urgent.py)
 
     def __len__(self) -> int:
         return len(self.passages)

@@ -1,0 +1,92 @@
+"""Whether a message tells of something happening now, or only asks, remembers or jokes.
+
+"Can baclofen cause seizures?" and "she's seizing on the floor rn" share a word; what
+tells them apart is the frame around it: a general question, a hypothetical ("what if",
+"in case"), a distant past ("as a kid", "years ago"), something that is over ("I'm in a
+much better place now"), a figure of speech ("this job is killing me"), or a mild
+qualifier ("a bit"). Cues are read per sentence, so "I had seizures as a kid. Now my
+arm is jerking" keeps its second sentence. Text is lower-cased with apostrophes removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPLIT = re.compile(r"(?<!\d)[.!?;]+(?!\d)|\n+|\s+but\s+|\s+\|\|\s+")
+
+NOW = re.compile(
+    r"\b(right now|now|rn|atm|currently|at the moment|as we speak|suddenly|all of a sudden|this (morning|afternoon|"
+    r"evening)|tonight|today|just (\w+ed|took|had|ate|got|went|did|broke|started|told|texted|passed|fell|woke|found|gave|"
+    r"swallowed|injected|drank|now)|(an?|one|few|couple( of)?|\d+|like \d+) ?(min|mins|minutes|hours?|hrs?) ago|"
+    r"for the (last|past) \d+|help me|please help|hurry|911)\b")
+# an ongoing state: "she's seizing", "he won't wake", "it keeps", "since starting", "after my dose"
+ONGOING = re.compile(
+    r"\b((i|im|am|is|are|hes|shes|theyre|were|its|keeps?|been) (\w+ )?\w+ing|wont|cant|keeps|started|since (taking|"
+    r"starting|my|his|her|the|then|last)|after (taking|using|injecting|my|his|her|the|a|an)|what (do|should|can) "
+    r"(i|we) do(?! if)|(my|his|her) \w+ (is|are|feels?|looks?|went|just)|went (\w+ )?(black|dark|rigid|limp|blue))\b")
+HYPOTHETICAL = re.compile(
+    r"(^|\b(what|how|do|does|should|happens|would|will|could|can|is|whats)\b[^,]{0,40})\bif\b|\bwhat if\b|\bin case\b|"
+    r"\bhypothetical\w*|\b(scared|afraid|worried|nervous|terrified) (of|about) \w+ing\b|\bjust (want|wanted) to know\b|\basking for\b|\bsuppose\b|\bif (\w+ ){0,3}ever\b")
+GENERAL = re.compile(
+    r"\b(can|could|does|do|will|would|might|may|is|are) (\w+ ){0,3}(cause|causes|lead to|trigger|give you|make you|"
+    r"result in|linked|associated)\b|\b(signs?|symptoms?|risks?|chances?|odds) of\b|\bhow (rare|common|likely|often)\b|"
+    r"\bis it (dangerous|normal|possible|safe|common|bad|ok|okay) (to|for|if|when)\b|\bwhat happens (if|when|after)\b|"
+    r"\bpeople (with|who)\b|\ba (\w+ )?side effect\b|\bside effects? of\b|\bcan (you|someone|a person|people) (die|overdose|od)\b|\bwhat should (i|we) do if\b")
+# a condition or an eligibility question: "I have a seizure disorder, can I take it?"
+CONDITION = re.compile(
+    r"\b(can|could|should|may) (i|he|she|we|they|you|my \w+) (still )?(take|use|go on|start|be on)\b|"
+    r"\bis (\w+ ){0,2}(ok|okay|safe|fine) (for|with)\b|\b(disorder|history|prone)\b")
+PAST = re.compile(
+    r"\b(years? ago|(a|one|two|few|couple( of)?|\d+) (years?|yrs?|decades?) (ago|back)|as a (kid|child|teen|teenager|"
+    r"baby)|when (i|he|she|they) (was|were) (a |younger|little|young|small|\d+)|growing up|last year|back in|in (19|20)"
+    r"\d\d|in the (past|\d0s)|used to|none (for|since)|no (more )?(seizures?|episodes?|attacks?) (for|since)|childhood|"
+    r"long time ago|years back)\b")
+RECOVERED = re.compile(
+    r"\b((much |a lot |so much )?better (now|place)|doing (well|better|fine|great|good)|under control|in remission|"
+    r"fine now|all good now)\b")
+FIGURE = re.compile(
+    r"\b(is|are|s|re|was|were|been) (\w+ )?(killing|murdering) (me|us)\b|"
+    r"\b(dying|dyin) (to|for)\b|\bto die for\b|\b(scared|bored|worried|tickled|freezing|starving) to death\b|"
+    r"\b(lol|lmao|haha)\b")
+MILD = re.compile(r"\b(a (little|bit|tad)( bit)?|slight(ly)?|mild(ly)?|kinda|kind of|sort of|somewhat|minor)\b")
+
+
+def normalized(text: str) -> str:
+    """Lower case, curly quotes straightened, apostrophes dropped, spaces collapsed."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("'", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    now: bool  # "right now", "this morning", "10 min ago"
+    ongoing: bool  # "she's seizing", "won't wake", "since starting"
+    hypothetical: bool
+    general: bool  # a general question about a symptom, or a condition/eligibility question
+    past: bool  # a distant past, or something that is over
+    figure: bool
+    mild: bool
+
+    @property
+    def told_as_happening(self) -> bool:
+        """Not hypothetical, not long past, not a general question, unless it says it is happening now."""
+        if self.now and not RECOVERED.search(self.text):
+            return True
+        if self.past or self.hypothetical:
+            return False
+        return self.ongoing or not self.general
+
+
+def sentences(text: str) -> list[Sentence]:
+    out = []
+    for piece in _SPLIT.split(normalized(text)):
+        piece = piece.strip(" ,")
+        if not piece:
+            continue
+        out.append(Sentence(
+            piece, bool(NOW.search(piece)), bool(ONGOING.search(piece)), bool(HYPOTHETICAL.search(piece)),
+            bool(GENERAL.search(piece) or CONDITION.search(piece)), bool(PAST.search(piece) or RECOVERED.search(piece)),
+            bool(FIGURE.search(piece)), bool(MILD.search(piece))))
+    return out
