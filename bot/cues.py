@@ -33,6 +33,10 @@ GENERAL = re.compile(
     r"result in|linked|associated)\b|\b(signs?|symptoms?|risks?|chances?|odds) of\b|\bhow (rare|common|likely|often)\b|"
     r"\bis it (dangerous|normal|possible|safe|common|bad|ok|okay) (to|for|if|when)\b|\bwhat happens (if|when|after)\b|"
     r"\bpeople (with|who)\b|\ba (\w+ )?side effect\b|\bside effects? of\b|\bcan (you|someone|a person|people) (die|overdose|od)\b|\bwhat should (i|we) do if\b")
+# a question about no one in particular: "how is an overdose treated?", "how much did overdose deaths rise?"
+QUESTION = re.compile(r"^(how|what|whats|why|when|where|which|who|is|are|does|do|can|could|will|would|should)\b")
+PERSON = re.compile(r"\b(i|im|ive|id|ill|me|my|mine|myself|we|us|our|he|hes|him|his|she|shes|her|they|theyre|them|"
+                    r"their|someone|somebody|friend|son|daughter|kid|child|baby|toddler|mom|dad|wife|husband|partner)\b")
 # a condition or an eligibility question: "I have a seizure disorder, can I take it?"
 CONDITION = re.compile(
     r"\b(can|could|should|may) (i|he|she|we|they|you|my \w+) (still )?(take|use|go on|start|be on)\b|"
@@ -87,6 +91,6 @@ def sentences(text: str) -> list[Sentence]:
             continue
         out.append(Sentence(
             piece, bool(NOW.search(piece)), bool(ONGOING.search(piece)), bool(HYPOTHETICAL.search(piece)),
-            bool(GENERAL.search(piece) or CONDITION.search(piece)), bool(PAST.search(piece) or RECOVERED.search(piece)),
+            bool(GENERAL.search(piece) or CONDITION.search(piece) or (QUESTION.search(piece) and not PERSON.search(piece))), bool(PAST.search(piece) or RECOVERED.search(piece)),
             bool(FIGURE.search(piece)), bool(MILD.search(piece))))
     return out

@@ -165,6 +165,10 @@ _DOSING = [
     r"\b(right|correct|best|safe) (\w+ )?(dose|dosage|amount) for (me|my|him|her)\b",
     r"\b(should|can|could) (i|we|he|she) (be on|go (up|down)|double up|switch to)\b",
     r"\b(should|can|could|do) (i|we|he|she) (just )?do (\d+|two|three|a double|double|an extra|extra)\b",
+    r"\b(can|could|should) (i|we|he|she) (start|begin|go) (on|with|at) (a |the )?(high|higher|low|lower|big|bigger|small|"
+    r"smaller|max\w*|double|full) (dose|dosage|amount)\b",
+    r"\b(what|which) (dose|dosage|amount)\b.{0,40}\bfor (my|me|him|her|us|our)\b",
+    r"\bthe most\b.{0,40}\b(i|we|he|she|my \w+) (can|could|should|may) (take|have|give|use)\b",
     r"\b(i|we|he|she|im|hes|shes|i am|weighs?|weigh) (\w+ ){0,2}\d+ ?(kg|kgs|kilos?|lbs?|pounds)\b.{0,60}\b(dose|"
     r"dosage|mg|how (much|many)|should)\b",
 ]

@@ -61,6 +61,8 @@ _SYMPTOMS: dict[str, tuple[str, str]] = {
                  r"(swell\w*|swollen|puff\w*) (up )?(face|lips?|tongue|throat)|throat (\w+ ){0,3}(tight|closing)",
                  "angioedema|swelling face|swelling lips|swelling tongue|swelling throat|anaphylaxis"),
     "hives": (r"hives|welts", "urticaria|hives"),
+    "rash": (r"rash( \w+){0,2} (all over|everywhere|spreading|over (my|his|her|their) (whole )?body)|(broke|breaking|broken) "
+             r"out in (a )?rash", "rash|erythema multiforme|exanthem|urticaria"),
     "vision": (r"cant see|lost (my |the )?(vision|sight)|vision (\w+ ){0,4}(went|gone|black|dark)|went (\w+ )?(dark|black|blind)|"
                r"\bblind\b|curtain", "vision loss|blindness|visual|optic"),
     "hearing": (r"cant hear|lost (my |the )?hearing|hearing loss|loss of hearing|\bdeaf\b", "hearing loss|deafness|tinnitus"),
@@ -78,7 +80,7 @@ _SYMPTOMS: dict[str, tuple[str, str]] = {
               "syncope|hypotension"),
     "bleeding": (r"(bleeding|blood) (\w+ ){0,2}(wont|doesnt|will not|cant) stop|(vomiting|throwing up|coughing( up)?|"
                  r"puking) blood|black (tarry )?stools?", "bleeding|hemorrhage"),
-    "erection": (r"erection|hard[- ]on", "priapism|erection"),
+    "erection": (r"erection|hard[- ]on|(been|stayed|still) hard (for )?(like |over |more than )?\d+ h", "priapism|erection"),
     "stroke": (r"face (is )?droop\w*|(one|left|right) side (of (my|his|her) (body|face) )?(is )?(numb|weak|droop\w*)|"
                r"(arm|leg) (is |went |feels )?numb|cant (talk|speak)", "stroke|cerebrovascular|paralysis"),
     "jaundice": (r"yellow (skin|eyes)|(skin|eyes) (are |is )?(turning |going )?yellow", "jaundice|hepatic"),

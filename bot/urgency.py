@@ -32,7 +32,7 @@ INTENT = re.compile(r"\b(on purpose|intentional(ly)?|to (make (it|everything|the
                     r"up)|(said|texted|wrote|saying|messaged) (me )?(sorry|goodbye|bye)|suicide attempt|tried to (kill|"
                     r"end|hurt|harm))\b")
 # the person says it cannot wait: with a symptom the document names in an urgent statement, it counts
-ALARMED = re.compile(r"\b(help|please help|what (do|should|can) (i|we) do( now| right now)?|is (this|it|that) an "
+ALARMED = re.compile(r"\b(help|please help|what (do|should|can) (i|we) do (now|right now)|is (this|it|that) an "
                      r"emergency|(go|going|take (him|her|them)) to the (er|hospital|emergency room)|call (911|an "
                      r"ambulance)|ambulance|emergency)\b(?! if)")
 HIGH_FEVER = re.compile(r"\b(10[3-9]|39\.[5-9]|4[0-2])(\.\d)?\b|\b(high|very high|really high|spiking|raging) fever|"

@@ -35,10 +35,11 @@ _OVERDOSE = re.compile(  # what an overdose does or what to do about one, not ov
 # "The maximum recommended daily dose ... is 100 mg", "should not exceed 80 mg per day",
 # "Daily dosages up to 100 mg": the most a person should take, per document.
 _MAXIMUM = re.compile(
-    r"\b(maximum|max\.?|highest|not (to )?exceed|no more than|up to|doses? (above|(higher|greater|more) than))\b"
+    r"\b(maximum|max\.?|highest|not (to )?exceed|no more than|up to|doses? (above|(higher|greater|more) than)|"
+    r"(not|never) (take|use|give) more than)\b"
     r"[^.;]{0,60}?"
     r"(?P<mg>\d+(?:\.\d+)?) ?mg\b(?! ?/ ?(kg|m2|m²|ml|l\b|h|hr|hour|min))")
-_DAILY = re.compile(r"\b(daily|a day|per day|/ ?day|each day|in 24 hours)\b")
+_DAILY = re.compile(r"\b(daily|a day|per day|/ ?day|each day|in (one|a|1) day|in 24 hours)\b")
 _WEEKLY = re.compile(r"\b(weekly|a week|per week|/ ?week|each week)\b")
 # Signs that are life-threatening on any label: a short list that names one of them makes its
 # other items urgent too ("spasm of the neck ... progressing to ... difficulty breathing").
