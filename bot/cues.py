@@ -11,7 +11,10 @@ arm is jerking" keeps its second sentence. Text is lower-cased with apostrophes 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+
+from index.spelling import Speller
 
 _SPLIT = re.compile(r"(?<!\d)[.!?;]+(?!\d)|\n+|\s+but\s+|\s+\|\|\s+")
 
@@ -35,6 +38,8 @@ GENERAL = re.compile(
     r"\bpeople (with|who)\b|\ba (\w+ )?side effect\b|\bside effects? of\b|\bcan (you|someone|a person|people) (die|overdose|od)\b|\bwhat should (i|we) do if\b")
 # a question about no one in particular: "how is an overdose treated?", "how much did overdose deaths rise?"
 QUESTION = re.compile(r"^(how|what|whats|why|when|where|which|who|is|are|does|do|can|could|will|would|should)\b")
+TOPIC = re.compile(r"\b(treatment|treated|management|antidote|information|info|signs|symptoms|risks?|definition|"
+                   r"meaning|statistics|rates?|facts|guidelines?)\b")  # "overdose treatment": a topic, not an event
 PERSON = re.compile(r"\b(i|im|ive|id|ill|me|my|mine|myself|we|us|our|he|hes|him|his|she|shes|her|they|theyre|them|"
                     r"their|someone|somebody|friend|son|daughter|kid|child|baby|toddler|mom|dad|wife|husband|partner)\b")
 # a condition or an eligibility question: "I have a seizure disorder, can I take it?"
@@ -54,6 +59,32 @@ FIGURE = re.compile(
     r"\b(dying|dyin) (to|for)\b|\bto die for\b|\b(scared|bored|worried|tickled|freezing|starving) to death\b|"
     r"\b(lol|lmao|haha)\b")
 MILD = re.compile(r"\b(a (little|bit|tad)( bit)?|slight(ly)?|mild(ly)?|kinda|kind of|sort of|somewhat|minor)\b")
+
+
+# The words emergencies turn on, so a typo in one ("swalowed", "siezure") is read as meant; only
+# words the document does not use are respelled, by the index's own cautious rules.
+_SAFETY_WORDS = Counter("""
+swallowed swallow swallowing breathing breathe breath seizure seizures seizing convulsing convulsions convulsion
+unconscious unresponsive responding overdose overdosed overdosing poisoned poisoning suicide suicidal myself
+accidentally accident mistake gasping wheezing choking collapsed passed hallucinating hallucinations swelling
+swollen throat tongue tablets medicine medication medications toddler daughter grandson granddaughter crushing
+vision hearing temperature confused confusion stopped suddenly racing pounding emergency ambulance painless forever
+purple injected jabbed bottle bunch handful whole twitching shaking jerking floppy sleepy drowsy slurring
+""".split())
+_SPELLER = Speller(_SAFETY_WORDS)
+
+
+def respelled(text: str, document: Speller | None = None) -> str:
+    """A normalised text with misspelt words put right: emergency words first, then the document's
+    own ("treatmnet"); words the document uses are left alone."""
+    known = document.words if document else ()
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        if len(word) < 5 or word in known or word in _SAFETY_WORDS:
+            return word
+        return _SPELLER.closest(word) or (document and document.closest(word)) or word
+    return re.sub(r"[a-z]+", fix, normalized(text))
 
 
 def normalized(text: str) -> str:
@@ -83,6 +114,12 @@ class Sentence:
         return self.ongoing or not self.general
 
 
+def _general(text: str) -> bool:
+    """A general question, a condition, or a question or topic about no one in particular."""
+    impersonal = not PERSON.search(text) and bool(QUESTION.search(text) or TOPIC.search(text))
+    return bool(GENERAL.search(text) or CONDITION.search(text)) or impersonal
+
+
 def sentences(text: str) -> list[Sentence]:
     out = []
     for piece in _SPLIT.split(normalized(text)):
@@ -91,6 +128,6 @@ def sentences(text: str) -> list[Sentence]:
             continue
         out.append(Sentence(
             piece, bool(NOW.search(piece)), bool(ONGOING.search(piece)), bool(HYPOTHETICAL.search(piece)),
-            bool(GENERAL.search(piece) or CONDITION.search(piece) or (QUESTION.search(piece) and not PERSON.search(piece))), bool(PAST.search(piece) or RECOVERED.search(piece)),
+            _general(piece), bool(PAST.search(piece) or RECOVERED.search(piece)),
             bool(FIGURE.search(piece)), bool(MILD.search(piece))))
     return out

@@ -91,7 +91,7 @@ def run_repl(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str]
             print(f"Unknown command {line.strip()!r}. Type /help for commands.", file=stdout)
             continue
         reply = answer(line, index, tuple(history), k)
-        if reply.query and reply.query != reply.question.strip():
+        if reply.query and reply.query != reply.question.strip() and not reply.safety_notice:  # the notice goes first
             print(f"Searching for: {reply.query}", file=stdout)
         print(reply.text + "\n", file=stdout)
         history.append(line)

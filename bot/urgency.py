@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from index import Hit, Index, tokenize
 from index.urgent import Urgent
 
-from .cues import Sentence, sentences
+from .cues import Sentence, respelled, sentences
 from .safety import KINDS, kinds_in
 from .symptoms import KIND_SIGNS, Symptom, symptoms_in
 
@@ -52,7 +52,7 @@ class Urgency:
 
 
 def assess(text: str, index: Index) -> Urgency:
-    said = sentences(text)
+    said = sentences(respelled(text, index.speller))
     happening = [s for s in said if s.told_as_happening]
     symptoms = _symptoms(happening)
     names = {s.name for s in symptoms}
