@@ -15,7 +15,8 @@ from index import TUNING, Hit, Index, tokenize
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import Concept, Plan, informative, plan
 from .render import render_text
-from .safety import DOSING_NOTE, EMERGENCY_DECLINE, EMERGENCY_NOTICE, EMERGENCY_SEARCH, asks_personal_dosing, personal_figures
+from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
+from .safety import EMERGENCY_DECLINE, EMERGENCY_NOTICE, EMERGENCY_SEARCH
 from .urgency import assess, lead_with
 
 DEFAULT_K = 3

@@ -16,50 +16,61 @@ from dataclasses import dataclass
 
 from index.spelling import Speller
 
-_SPLIT = re.compile(r"(?<!\d)[.!?;]+(?!\d)|\n+|\s+but\s+|\s+\|\|\s+")
 
-NOW = re.compile(
-    r"\b(right now|now|rn|atm|currently|at the moment|as we speak|suddenly|all of a sudden|this (morning|afternoon|"
-    r"evening)|tonight|today|just (\w+ed|took|had|ate|got|went|did|broke|started|told|texted|passed|fell|woke|found|gave|"
-    r"swallowed|injected|drank|now)|(an?|one|few|couple( of)?|\d+|like \d+) ?(min|mins|minutes|hours?|hrs?) ago|"
-    r"for the (last|past) \d+|help me|please help|hurry|911)\b")
+def _cue(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("|".join(alternatives))
+
+
+_SPLIT = _cue(r"(?<!\d)[.!?;]+(?!\d)", r"\n+", r"\s+but\s+", r"\s+\|\|\s+")
+NOW = _cue(
+    r"\b(right now|now|rn|atm|currently|at the moment|as we speak|suddenly|all of a sudden|tonight|today|help me|"
+    r"please help|hurry|911)\b",
+    r"\bthis (morning|afternoon|evening)\b",
+    r"\bjust (\w+ed|took|had|ate|got|went|did|broke|started|told|texted|passed|fell|woke|found|gave|swallowed|injected|"
+    r"drank|now)\b",
+    r"\b(an?|one|few|couple( of)?|\d+|like \d+) ?(min|mins|minutes|hours?|hrs?) ago\b", r"\bfor the (last|past) \d+")
 # an ongoing state: "she's seizing", "he won't wake", "it keeps", "since starting", "after my dose"
-ONGOING = re.compile(
-    r"\b((i|im|am|is|are|hes|shes|theyre|were|its|keeps?|been) (\w+ )?\w+ing|wont|cant|keeps|started|since (taking|"
-    r"starting|my|his|her|the|then|last)|after (taking|using|injecting|my|his|her|the|a|an)|what (do|should|can) "
-    r"(i|we) do(?! if)|(my|his|her) \w+ (is|are|feels?|looks?|went|just)|went (\w+ )?(black|dark|rigid|limp|blue))\b")
-HYPOTHETICAL = re.compile(
-    r"(^|\b(what|how|do|does|should|happens|would|will|could|can|is|whats)\b[^,]{0,40})\bif\b|\bwhat if\b|\bin case\b|"
-    r"\bhypothetical\w*|\b(scared|afraid|worried|nervous|terrified) (of|about) \w+ing\b|\bjust (want|wanted) to know\b|\basking for\b|\bsuppose\b|\bif (\w+ ){0,3}ever\b")
-GENERAL = re.compile(
+ONGOING = _cue(
+    r"\b(i|im|am|is|are|hes|shes|theyre|were|its|keeps?|been) (\w+ )?\w+ing\b", r"\b(wont|cant|keeps|started)\b",
+    r"\bsince (taking|starting|my|his|her|the|then|last)\b", r"\bafter (taking|using|injecting|my|his|her|the|a|an)\b",
+    r"\bwhat (do|should|can) (i|we) do\b(?! if)", r"\b(my|his|her) \w+ (is|are|feels?|looks?|went|just)\b",
+    r"\bwent (\w+ )?(black|dark|rigid|limp|blue)\b")
+HYPOTHETICAL = _cue(
+    r"(^|\b(what|how|do|does|should|happens|would|will|could|can|is|whats)\b[^,]{0,40})\bif\b", r"\bwhat if\b",
+    r"\bin case\b", r"\bhypothetical\w*", r"\b(scared|afraid|worried|nervous|terrified) (of|about) \w+ing\b",
+    r"\bjust (want|wanted) to know\b", r"\basking for\b", r"\bsuppose\b", r"\bif (\w+ ){0,3}ever\b")
+GENERAL = _cue(
     r"\b(can|could|does|do|will|would|might|may|is|are) (\w+ ){0,3}(cause|causes|lead to|trigger|give you|make you|"
-    r"result in|linked|associated)\b|\b(signs?|symptoms?|risks?|chances?|odds) of\b|\bhow (rare|common|likely|often)\b|"
-    r"\bis it (dangerous|normal|possible|safe|common|bad|ok|okay) (to|for|if|when)\b|\bwhat happens (if|when|after)\b|"
-    r"\bpeople (with|who)\b|\ba (\w+ )?side effect\b|\bside effects? of\b|\bcan (you|someone|a person|people) (die|overdose|od)\b|\bwhat should (i|we) do if\b")
-# a question about no one in particular: "how is an overdose treated?", "how much did overdose deaths rise?"
-QUESTION = re.compile(r"^(how|what|whats|why|when|where|which|who|is|are|does|do|can|could|will|would|should)\b")
-TOPIC = re.compile(r"\b(treatment|treated|management|antidote|information|info|signs|symptoms|risks?|definition|"
-                   r"meaning|statistics|rates?|facts|guidelines?)\b")  # "overdose treatment": a topic, not an event
-PERSON = re.compile(r"\b(i|im|ive|id|ill|me|my|mine|myself|we|us|our|he|hes|him|his|she|shes|her|they|theyre|them|"
-                    r"their|someone|somebody|friend|son|daughter|kid|child|baby|toddler|mom|dad|wife|husband|partner)\b")
+    r"result in|linked|associated)\b",
+    r"\b(signs?|symptoms?|risks?|chances?|odds) of\b", r"\bhow (rare|common|likely|often)\b",
+    r"\bis it (dangerous|normal|possible|safe|common|bad|ok|okay) (to|for|if|when)\b",
+    r"\bwhat happens (if|when|after)\b",
+    r"\bpeople (with|who)\b", r"\ba (\w+ )?side effect\b", r"\bside effects? of\b",
+    r"\bcan (you|someone|a person|people) (die|overdose|od)\b", r"\bwhat should (i|we) do if\b")
+# a question or topic about no one in particular: "how is an overdose treated?", "overdose treatment"
+QUESTION = _cue(r"^(how|what|whats|why|when|where|which|who|is|are|does|do|can|could|will|would|should)\b")
+TOPIC = _cue(r"\b(treatment|treated|management|antidote|information|info|signs|symptoms|risks?|definition|meaning|"
+             r"statistics|rates?|facts|guidelines?)\b")
+PERSON = _cue(r"\b(i|im|ive|id|ill|me|my|mine|myself|we|us|our|he|hes|him|his|she|shes|her|they|theyre|them|their|"
+              r"someone|somebody|friend|son|daughter|kid|child|baby|toddler|mom|dad|wife|husband|partner)\b")
 # a condition or an eligibility question: "I have a seizure disorder, can I take it?"
-CONDITION = re.compile(
-    r"\b(can|could|should|may) (i|he|she|we|they|you|my \w+) (still )?(take|use|go on|start|be on)\b|"
-    r"\bis (\w+ ){0,2}(ok|okay|safe|fine) (for|with)\b|\b(disorder|history|prone)\b")
-PAST = re.compile(
-    r"\b(years? ago|(a|one|two|few|couple( of)?|\d+) (years?|yrs?|decades?) (ago|back)|as a (kid|child|teen|teenager|"
-    r"baby)|when (i|he|she|they) (was|were) (a |younger|little|young|small|\d+)|growing up|last year|back in|in (19|20)"
-    r"\d\d|in the (past|\d0s)|used to|none (for|since)|no (more )?(seizures?|episodes?|attacks?) (for|since)|childhood|"
-    r"long time ago|years back)\b")
-RECOVERED = re.compile(
-    r"\b((much |a lot |so much )?better (now|place)|doing (well|better|fine|great|good)|under control|in remission|"
-    r"fine now|all good now)\b")
-FIGURE = re.compile(
-    r"\b(is|are|s|re|was|were|been) (\w+ )?(killing|murdering) (me|us)\b|"
-    r"\b(dying|dyin) (to|for)\b|\bto die for\b|\b(scared|bored|worried|tickled|freezing|starving) to death\b|"
+CONDITION = _cue(r"\b(can|could|should|may) (i|he|she|we|they|you|my \w+) (still )?(take|use|go on|start|be on)\b",
+                 r"\bis (\w+ ){0,2}(ok|okay|safe|fine) (for|with)\b", r"\b(disorder|history|prone)\b")
+PAST = _cue(
+    r"\b(years? ago|growing up|last year|back in|used to|childhood|long time ago|years back)\b",
+    r"\b(a|one|two|few|couple( of)?|\d+) (years?|yrs?|decades?) (ago|back)\b",
+    r"\bas a (kid|child|teen|teenager|baby)\b",
+    r"\bwhen (i|he|she|they) (was|were) (a |younger|little|young|small|\d+)", r"\bin (19|20)\d\d\b",
+    r"\bin the (past|\d0s)\b", r"\bnone (for|since)\b", r"\bno (more )?(seizures?|episodes?|attacks?) (for|since)\b")
+RECOVERED = _cue(r"\b((much |a lot |so much )?better (now|place)|doing (well|better|fine|great|good)|under control|"
+                 r"in remission|fine now|all good now)\b")
+FIGURE = _cue(
+    r"\b(is|are|s|re|was|were|been) (\w+ )?(killing|murdering) (me|us)\b",
+    r"\b(wife|husband|mom|mum|dad|mother|father|parents|boss|teacher|girlfriend|boyfriend|partner|doctor|coach) "
+    r"(will|would|is going to|gonna|is gonna) (literally )?kill (me|us)\b",
+    r"\b(dying|dyin) (to|for)\b", r"\bto die for\b", r"\b(scared|bored|worried|tickled|freezing|starving) to death\b",
     r"\b(lol|lmao|haha)\b")
-MILD = re.compile(r"\b(a (little|bit|tad)( bit)?|slight(ly)?|mild(ly)?|kinda|kind of|sort of|somewhat|minor)\b")
-
+MILD = _cue(r"\b(a (little|bit|tad)( bit)?|slight(ly)?|mild(ly)?|kinda|kind of|sort of|somewhat|minor)\b")
 
 # The words emergencies turn on, so a typo in one ("swalowed", "siezure") is read as meant; only
 # words the document does not use are respelled, by the index's own cautious rules.
@@ -72,6 +83,12 @@ vision hearing temperature confused confusion stopped suddenly racing pounding e
 purple injected jabbed bottle bunch handful whole twitching shaking jerking floppy sleepy drowsy slurring
 """.split())
 _SPELLER = Speller(_SAFETY_WORDS)
+
+
+def normalized(text: str) -> str:
+    """Lower case, curly quotes straightened, apostrophes dropped, spaces collapsed."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("'", "")
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def respelled(text: str, document: Speller | None = None) -> str:
@@ -87,19 +104,13 @@ def respelled(text: str, document: Speller | None = None) -> str:
     return re.sub(r"[a-z]+", fix, normalized(text))
 
 
-def normalized(text: str) -> str:
-    """Lower case, curly quotes straightened, apostrophes dropped, spaces collapsed."""
-    text = text.lower().replace("’", "'").replace("‘", "'").replace("'", "")
-    return re.sub(r"\s+", " ", text).strip()
-
-
 @dataclass(frozen=True)
 class Sentence:
     text: str
     now: bool  # "right now", "this morning", "10 min ago"
     ongoing: bool  # "she's seizing", "won't wake", "since starting"
     hypothetical: bool
-    general: bool  # a general question about a symptom, or a condition/eligibility question
+    general: bool  # a general question, a condition or eligibility question, a topic about no one
     past: bool  # a distant past, or something that is over
     figure: bool
     mild: bool
@@ -115,19 +126,18 @@ class Sentence:
 
 
 def _general(text: str) -> bool:
-    """A general question, a condition, or a question or topic about no one in particular."""
     impersonal = not PERSON.search(text) and bool(QUESTION.search(text) or TOPIC.search(text))
     return bool(GENERAL.search(text) or CONDITION.search(text)) or impersonal
 
 
 def sentences(text: str) -> list[Sentence]:
+    """The message's sentences (split at stops, line breaks and "but"), each with its frame."""
     out = []
     for piece in _SPLIT.split(normalized(text)):
         piece = piece.strip(" ,")
-        if not piece:
-            continue
-        out.append(Sentence(
-            piece, bool(NOW.search(piece)), bool(ONGOING.search(piece)), bool(HYPOTHETICAL.search(piece)),
-            _general(piece), bool(PAST.search(piece) or RECOVERED.search(piece)),
-            bool(FIGURE.search(piece)), bool(MILD.search(piece))))
+        if piece:
+            out.append(Sentence(
+                piece, bool(NOW.search(piece)), bool(ONGOING.search(piece)), bool(HYPOTHETICAL.search(piece)),
+                _general(piece), bool(PAST.search(piece) or RECOVERED.search(piece)), bool(FIGURE.search(piece)),
+                bool(MILD.search(piece))))
     return out

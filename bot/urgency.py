@@ -53,23 +53,24 @@ class Urgency:
 
 def assess(text: str, index: Index) -> Urgency:
     said = sentences(respelled(text, index.speller))
+    about = index.documents_named(tokenize(text))  # in a folder of documents, the ones the message names
     happening = [s for s in said if s.told_as_happening]
     symptoms = _symptoms(happening)
     names = {s.name for s in symptoms}
     found = {k for s in said for k in kinds_in(s)}
     kinds = [k for k in KINDS if k in found] + [k for k in [_combined(said, happening, names)] if k]
-    over = _over_maximum(happening, index)
+    over = _over_maximum(happening, index, about)
     if over and "overdose" not in kinds:
         kinds.append("overdose")
     if "overdose" in kinds and any(INTENT.search(s.text) for s in said):
         kinds.insert(0, "self-harm")
     if not kinds:
-        kinds = [k for k in [_document(happening, index)] if k]
+        kinds = [k for k in [_document(happening, index, about)] if k]
     if not kinds:
         return Urgency(None)
     if kinds[0] == "self-harm":  # passages about amounts are the last thing to show
         return Urgency("self-harm", (), tuple(sorted(names)))
-    return Urgency(kinds[0], _shown_first(kinds, symptoms, index, over), tuple(sorted(names)))
+    return Urgency(kinds[0], _shown_first(kinds, symptoms, index, over, about), tuple(sorted(names)))
 
 
 def _symptoms(happening: list[Sentence], mild_too: bool = True) -> list[Symptom]:
@@ -92,9 +93,15 @@ def _combined(said: list[Sentence], happening: list[Sentence], names: set[str]) 
     return None
 
 
-def _over_maximum(happening: list[Sentence], index: Index) -> bool:
-    """More taken than the document's stated daily maximum ("I took 300 mg" where the most is 100 mg)."""
-    limit = index.urgent.maximum()
+def _statements(index: Index, about: set[str] | None) -> list[Urgent]:
+    if about is None:
+        return list(index.urgent.statements)
+    return [st for st in index.urgent.statements if index.passages[st.passage].document in about]
+
+
+def _over_maximum(happening: list[Sentence], index: Index, about: set[str] | None) -> bool:
+    """More taken than the document's stated limit ("I took 300 mg" where the most is 100 mg a day)."""
+    limit = index.urgent.maximum(about)
     if limit is None:
         return False
     for s in happening:
@@ -105,7 +112,7 @@ def _over_maximum(happening: list[Sentence], index: Index) -> bool:
     return False
 
 
-def _document(happening: list[Sentence], index: Index) -> str | None:
+def _document(happening: list[Sentence], index: Index, about: set[str] | None) -> str | None:
     """A symptom the document says needs help now; one sudden withdrawal brings, after stopping; two
     of a syndrome it calls fatal; or one it calls urgent when the person asks for help. Mild symptoms
     ("a bit shaky") do not count here."""
@@ -114,7 +121,7 @@ def _document(happening: list[Sentence], index: Index) -> str | None:
         return None
     stopped = any(STOPPED.search(s.text) for s in happening)
     alarmed = any(ALARMED.search(s.text) for s in happening)
-    for st in index.urgent.statements:
+    for st in _statements(index, about):
         matched = sum(sym.named_in(st.terms) for sym in symptoms)
         if (st.kind == "help" and matched) or (st.kind == "withdrawal" and stopped and matched) or \
                 (st.kind == "grave" and matched >= 2) or (alarmed and matched and st.kind != "maximum"):
@@ -122,20 +129,23 @@ def _document(happening: list[Sentence], index: Index) -> str | None:
     return None
 
 
-def _shown_first(kinds: list[str], symptoms: list[Symptom], index: Index, over: bool) -> tuple[int, ...]:
+def _shown_first(kinds: list[str], symptoms: list[Symptom], index: Index, over: bool,
+                 about: set[str] | None) -> tuple[int, ...]:
     """The passages of the statements that match: what to do, before what the search finds."""
     ranked: list[tuple[int, int, int]] = []
-    for n, st in enumerate(index.urgent.statements):
+    statements = _statements(index, about)
+    for n, st in enumerate(statements):
         matched = sum(sym.named_in(st.terms) for sym in symptoms)
         sign = any(k in KIND_SIGNS and KIND_SIGNS[k].named_in(st.terms) for k in kinds)
         wanted = _wanted(st, kinds, matched, sign, over)
-        if wanted:
-            ranked.append((-matched - sign, _PRIORITY[st.kind], n))
+        if wanted:  # the kind's own statements first (what withdrawal does, for a withdrawal), then the best matched
+            own = st.kind in kinds or (st.kind == "maximum" and over)
+            ranked.append((not own, -matched - sign, _PRIORITY[st.kind], n))
     ranked.sort()
     passages: list[int] = []
-    for _, _, n in ranked:
-        p = index.urgent.statements[n].passage
-        if p not in passages:
+    for key in ranked:  # the best statement, and others only as good (an overdose's signs and its treatment)
+        p = statements[key[-1]].passage
+        if key[:3] == ranked[0][:3] and p not in passages:
             passages.append(p)
     return tuple(passages[:SHOWN_FIRST])
 

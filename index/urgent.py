@@ -19,11 +19,13 @@ from corpus import Passage
 from .tokenizer import normalize, tokenize
 
 # The document tells the reader to act now (patient leaflets and clinician labels alike).
-_HELP = re.compile(
-    r"\b(right away|immediately|at once|promptly|without delay|call 911|emergency (room|department|medical|help|care|"
-    r"treatment)|poison (control|help|center)|get (emergency )?medical (help|attention|care)|seek (immediate |emergency |"
-    r"prompt )?medical|go to the (nearest )?(hospital|emergency)|discontinue\w* (\w+ ){0,4}if (a |the )?(patient|patients|"
-    r"you|they) (develops?|experiences?|has|have|gets?)|stop (taking|using) (\w+ ){0,3}(and|if))\b")
+_HELP = re.compile("|".join((
+    r"\b(right away|immediately|at once|promptly|without delay|call 911)\b",
+    r"\bemergency (room|department|medical|help|care|treatment)\b", r"\bpoison (control|help|center)\b",
+    r"\bget (emergency )?medical (help|attention|care)\b", r"\bseek (immediate |emergency |prompt )?medical\b",
+    r"\bgo to the (nearest )?(hospital|emergency)\b",
+    r"\bdiscontinue\w* (\w+ ){0,4}if (a |the )?(patient|patients|you|they) (develops?|experiences?|has|have|gets?)\b",
+    r"\bstop (taking|using) (\w+ ){0,3}(and|if)\b")))
 # The document says it can kill or must be stopped at once.
 _GRAVE = re.compile(r"\b(life[- ]threatening|fatal|fatalities|death|deaths|died|sudden death)\b")
 _WITHDRAWAL = re.compile(  # stopping the drug itself, not "alcohol withdrawal syndrome"
