@@ -59,7 +59,7 @@ _KINDS: dict[str, list[str]] = {
         "when im gone", r"if i (wasnt|werent) (here|around|alive)",
         r"(hope|wish|if) i (\w+ )?(didnt|dont|never|wouldnt|wont) wake up", "never wake up",
         r"end (things|everything|it)\b(?! (with|early|on))",
-        r"(whats|what is) the point (of (living|life|going on|anything|it all)|anymore)",
+        r"(whats|what is) (\w+ )?the point (of (living|life|going on|anything|it all)|anymore)",
         r"how (many|much)\b.{0,50}\b(would|will|does|to) (do it|it take(?! (to|for|before)))",
         r"(would|will|be) (it )?(be )?painless", r"painless(ly)? (way|death|to die|die)",
         r"(thinking (about|of)|going to|gonna|want to|wanna|planning( to| on)?|if i) (\w+ )?(take|taking|swallow\w*|"
@@ -109,7 +109,7 @@ _KINDS: dict[str, list[str]] = {
         "collapsed", "slumped",
     ],
     "seizure": [
-        r"seiz(ure|ures|ing)", r"convuls\w*", r"having (a )?fit\b", "foaming at the mouth",
+        r"seiz(ure|ures|ing)", r"convuls\w*", r"having (a )?fit\b", "foaming", r"eyes (\w+ )?(rolled|rolling) back",
         r"(shaking|jerking) all over", r"whole body (is |was )?(shaking|jerking)",
     ],
     "allergy": [
@@ -124,7 +124,13 @@ _KINDS: dict[str, list[str]] = {
     "stroke": [
         r"face (is )?droop\w*",
         r"(one|left|right) side (of (my|his|her) (body|face) )?(is |went )?(numb|weak|droop\w*)",
-        r"slurr\w+ (my |his |her )?(speech|words)", r"suddenly cant (talk|speak|move)",
+        r"slurr\w+ (my |his |her )?(speech|words)", r"(speech|words) (is |are |sounds? )?slurr\w+",
+        r"suddenly cant (talk|speak|move)", r"cant (move|feel) (one|the (left|right)|(my|his|her) (left|right)) side",
+        r"(numb|weak) on one side", r"cant feel (my|his|her) (face|arm|leg)",
+    ],
+    "bleeding": [
+        r"(vomiting|throwing up|coughing( up)?|puking) blood", r"blood in (my|his|her|the) (vomit|stool|poop|puke)",
+        r"(bleeding|blood) (\w+ ){0,2}(wont|doesnt|will not|cant) stop", r"black (tarry )?(stool|stools|poop)",
     ],
     "senses": [
         "cant see", r"lost (my |the )?(vision|sight)", r"vision (\w+ ){0,4}(went|gone|black|dark)",
@@ -140,7 +146,7 @@ EMERGENCY_SEARCH = {
     "overdose": "overdose overdosage", "breathing": "breathing respiratory", "seizure": "seizures convulsions",
     "unresponsive": "overdose overdosage", "allergy": "allergic hypersensitivity anaphylaxis swelling",
     "chest": "chest pain", "senses": "vision hearing", "fever": "fever infection",
-    "withdrawal": "withdrawal abrupt discontinuation", "stroke": "stroke",
+    "withdrawal": "withdrawal abrupt discontinuation", "stroke": "stroke", "bleeding": "bleeding hemorrhage",
 }
 _JOKING = re.compile(r"\b(lol|lmao|haha)\b")
 

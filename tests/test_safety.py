@@ -54,6 +54,9 @@ def docs(baclofen_index):
     ("enbrel", "fever of 104 and I'm shaking and confused"),
     ("enbrel", "my throat feels tight and my tongue is swollen after my enbrel shot"),
     ("baclofen", "i think my dad is having a stroke, his face is drooping and he cant talk"),
+    ("enbrel", "there's blood in my vomit and i feel faint"),
+    ("baclofen", "my son swalowed a bunch of my baclofin"),  # typos in the words that matter
+    ("lipitor", "my skin and eyes are turning yellow on lipitor"),  # the leaflet: call your doctor right away
     # what only this document calls urgent
     ("haloperidol", "my son's jaw is locked and he can't swallow since he started haloperidol"),
     ("haloperidol", "my brother on haloperidol is really rigid, sweaty and confused, his temp is 104"),
@@ -83,6 +86,8 @@ def test_emergencies_in_users_words_get_the_notice(docs, doc, text):
     ("haloperidol", "my work is killing me and my psychiatrist suggested haloperidol"),
     ("haloperidol", "my hands shake a bit on haloperidol, is that normal?"),  # mild
     ("leaflet", "can erectamine cause a long erection?"),
+    ("baclofen", "is the baclofen injection painless?"),
+    ("baclofen", "what's the point of taking baclofen if it doesn't help my cravings?"),
     ("baclofen", "i'm scared of overdosing by mistake, how should i organize my pills"),
 ])
 def test_near_misses_get_no_notice(docs, doc, text):
