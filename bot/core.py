@@ -56,7 +56,8 @@ def coverage(concepts: tuple[Concept, ...], hit: Hit) -> float:
 
 def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (), k: int = DEFAULT_K) -> Answer:
     text, notes = clean_question(question)
-    urgency = assess(text, index)  # the always-urgent kinds, and what this document calls urgent
+    earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-TUNING.history_turns:]
+    urgency = assess(text, index, earlier)  # the always-urgent kinds, and what this document calls urgent
     kind = urgency.kind
     notice = EMERGENCY_NOTICE if kind else None
     if not text or (not kind and is_pleasantry(text)):
@@ -67,7 +68,6 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
     dosing = asks_personal_dosing(text)
     if dosing:
         notes.append(DOSING_NOTE)
-    earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-TUNING.history_turns:]
     p = plan(text, index, earlier)
     if dosing:  # general dosing passages, not ones chosen by the person's own weight or age
         personal = personal_figures(text)

@@ -17,6 +17,7 @@ from index import Hit, Index, tokenize
 from index.urgent import Urgent
 
 from .cues import Sentence, respelled, sentences
+from .query import ANAPHORA, FOLLOWUP_CUE
 from .safety import KINDS, kinds_in
 from .symptoms import KIND_SIGNS, Symptom, symptoms_in
 
@@ -51,7 +52,16 @@ class Urgency:
     symptoms: tuple[str, ...] = ()  # the symptoms the message tells of
 
 
-def assess(text: str, index: Index) -> Urgency:
+def assess(text: str, index: Index, history: tuple[str, ...] = ()) -> Urgency:
+    """The message's emergency, if any; a short follow-up to an emergency ("what do I do?") keeps its notice."""
+    found = _assess(text, index)
+    if found.kind or not history or not (FOLLOWUP_CUE.match(text) or ANAPHORA.search(text) or len(text.split()) <= 6):
+        return found
+    earlier = _assess(history[-1], index)
+    return Urgency(earlier.kind, earlier.passages, earlier.symptoms) if earlier.kind else found
+
+
+def _assess(text: str, index: Index) -> Urgency:
     said = sentences(respelled(text, index.speller))
     about = index.documents_named(tokenize(text))  # in a folder of documents, the ones the message names
     happening = [s for s in said if s.told_as_happening]

@@ -170,3 +170,10 @@ def test_urgent_statements_carry_over_to_labels_never_read_for_the_bot():
     for path in boxed:
         facts = find_urgent(split_corpus(load_corpus(path)))
         assert any(s.kind in ("grave", "help") for s in facts.statements), path.name
+
+
+def test_a_follow_up_to_an_emergency_keeps_the_notice(docs):
+    history = ("my 3 year old swallowed some of my baclofen",)
+    assert answer("what do I do?", docs["baclofen"], history).safety_notice == EMERGENCY_NOTICE
+    assert answer("what is the half-life of baclofen in the body?", docs["baclofen"],
+                  ("Is baclofen safe in pregnancy?",)).safety_notice is None
