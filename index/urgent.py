@@ -104,15 +104,32 @@ def maximum_mg(sentence: str) -> tuple[str, float] | None:
     return (period, max(found)) if period and found else None
 
 
+# A word each pattern above needs, checked as plain substrings first: most sentences have none,
+# so a 100k-passage index is hardly slowed by the search.
+_CUES = ("right away", "immediately", "at once", "promptly", "without delay", "911", "emergenc", "poison", "medical",
+         "hospital", "discontinu", "stop", "threatening", "fatal", "death", "died", "abrupt", "sudden", "rapid",
+         "overdos", "too much", "breath", "respirat", "seizure", "convulsion", "consciousness", "coma", "anaphyla",
+         "angioedema", "cardiac arrest", "withdraw")
+_LIMIT_CUES = ("maxim", "max", "highest", "exceed", "more than", "up to", "above", "higher than", "greater than")
+
+
+def _has(text: str, cues: tuple[str, ...]) -> bool:
+    return any(c in text for c in cues)
+
+
 def find_urgent(passages: list[Passage]) -> UrgentFacts:
     statements: list[Urgent] = []
     maxima: dict[tuple[str, str], float] = {}
     for n, passage in enumerate(passages):
         heading = " ".join(passage.path)
+        lowered, head = passage.text.lower(), heading.lower()
+        if not _has(lowered, _CUES + _LIMIT_CUES) and not _has(head, _CUES):
+            continue
         said = sentences(passage.text)
         for i, sentence in enumerate(said):
-            kind = kind_of(sentence, heading)
-            limit = maximum_mg(sentence)
+            low = sentence.lower()
+            kind = kind_of(sentence, heading) if _has(low, _CUES) or _has(head, ("withdraw", "overdos")) else None
+            limit = maximum_mg(sentence) if "mg" in low and _has(low, _LIMIT_CUES) else None
             if limit:
                 key = (passage.document, limit[0])
                 maxima[key] = max(limit[1], maxima.get(key, 0.0))
