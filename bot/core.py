@@ -19,7 +19,9 @@ from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import Concept, Plan, covered_drugs, defined_document, informative, plan, subject_terms, titles
 from .render import render_text
-from .safety import DOSING_NOTE, EMERGENCY_NOTICE, EMERGENCY_SEARCH, asks_personal_dosing, emergency_kind
+from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
+from .safety import EMERGENCY_DECLINE, EMERGENCY_NOTICE, EMERGENCY_SEARCH, emergency_kind
+from .urgency import assess, lead_with
 
 DEFAULT_K = 3
 DOSE_WORDS = "dose dosage"
@@ -64,7 +66,9 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
 
 def _decide(question: str, index: Index, history: tuple[str, ...] | list[str] = (), k: int = DEFAULT_K) -> Answer:
     text, notes = clean_question(question)
-    kind = emergency_kind(text)
+    earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-TUNING.history_turns:]
+    urgency = assess(text, index, earlier)  # the always-urgent kinds, and what this document calls urgent
+    kind = urgency.kind
     notice = EMERGENCY_NOTICE if kind else None
     if not text or (not kind and is_pleasantry(text)):
         return _finish(question, text, notice=notice, notes=notes + [EMPTY_HINT])
@@ -74,18 +78,31 @@ def _decide(question: str, index: Index, history: tuple[str, ...] | list[str] = 
     dosing = asks_personal_dosing(text)
     if dosing:
         notes.append(DOSING_NOTE)
-    earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-TUNING.history_turns:]
     p = plan(text, index, earlier)
-    if not p.concepts and not p.followup and not extra and not dosing:  # "?", "what is it?"
+    if dosing:  # general dosing passages, not ones chosen by the person's own weight or age
+        personal = personal_figures(text)
+        p = replace(p, weights={t: w for t, w in p.weights.items() if t not in personal})
+    if not p.concepts and not p.followup and not extra and not dosing and not kind:  # "?", "what is it?"
         return _finish(question, p.query, notice=notice, notes=notes + [EMPTY_HINT])
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")
     others = tuple(c.surface for c in p.concepts if c.drug)
-    if others and not (extra or dosing or INTERACTION.search(text)):  # "the half-life of gabapentin"
+    if others and not (extra or dosing or kind or INTERACTION.search(text)):  # "the half-life of gabapentin"
         return _finish(question, p.query, notice=notice, notes=notes + [not_covered(others, index)])
     if others:
         extra += " " + INTERACTION_WORDS  # "can I take it with Xanax?": the interactions passage
     hits, best = _retrieve(p, index, k, text, extra, dosing)
+    if urgency.passages:  # the document's own words on what to do come first
+        hits = lead_with(urgency.passages, hits, index, k, p.weights)
+    elif dosing and best < TUNING.min_coverage:  # a dosing note is followed by the general dosing passages
+        hits = _dosing_passages(p, index, k, text)
+        best = TUNING.min_coverage if hits else best
+    if hits and (urgency.passages or (kind and best >= TUNING.min_coverage)):
+        return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,
+                       followup=p.followup)
+    if kind:  # in danger, never "doesn't cover this", nor passages that do not say what to do
+        return _finish(question, p.query, notice=notice, notes=notes + [EMERGENCY_DECLINE], cov=best,
+                       followup=p.followup)
     lenient = bool(extra or dosing or p.followup)
     verdict = decide(p.concepts, hits, best, index, others, lenient, _named(p, hits, index))
     if verdict.answered:
@@ -131,6 +148,13 @@ def _named(p: Plan, hits: list[Hit], index: Index) -> tuple[str, ...]:
         return ()
     subject, shown = subject_terms(index), {t for h in hits for t in h.matched_terms}
     return tuple(c.surface for c in p.concepts if c.terms and all(t in subject for t in c.terms) and c.satisfied_by(shown))
+
+
+def _dosing_passages(p: Plan, index: Index, k: int, text: str) -> list[Hit]:
+    """The document's general dosing passages, nearest the question first; none when it has none."""
+    dose = set(tokenize(DOSE_WORDS))
+    weights = {t: w * TUNING.lay_weight for t, w in p.weights.items()} | dict.fromkeys(dose, 1.0)
+    return [h for h in index.search(weights, 4 * k, question=text) if dose & set(h.matched_terms)][:k]
 
 
 def is_pleasantry(text: str) -> bool:

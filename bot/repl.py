@@ -92,7 +92,7 @@ def run_repl(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str]
             continue
         reply = answer(line, index, tuple(history), k)
         width, bold = terminal_width(stdout)  # read per answer: the window may have been resized
-        if reply.query and reply.query != reply.question.strip():
+        if reply.query and reply.query != reply.question.strip() and not reply.safety_notice:  # the notice goes first
             print(wrap(f"Searching for: {reply.query}", width), file=stdout)
         print(render_terminal(reply, width, bold) + "\n", file=stdout)
         history.append(line)

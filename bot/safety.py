@@ -1,89 +1,178 @@
-"""Emergencies and personal-dosing requests, recognised from the user's own words.
+"""Emergencies that are urgent whatever the document says.
 
-These checks run on every question before retrieval, so the fixed notice can come
-first; they are deliberately broad: a notice shown once too often costs a line, one
-missed can cost much more.
+These checks run on every message before retrieval, so the fixed notice can come first.
+Each kind is a class of situation (an overdose, someone not breathing, a seizure now),
+written in the words people use, and is counted only in a sentence told as happening
+(``cues.py``): "can baclofen cause seizures?", "as a kid" and "what if" do not count.
+They lean broad: a notice shown once too often costs a line, one missed can cost a life.
+The document's own urgent statements are matched in ``urgency.py``; personal dosing
+requests are recognised in ``dosing.py`` (its names are re-exported here).
 """
 
 from __future__ import annotations
 
 import re
 
+from .cues import FIGURE, Sentence, sentences
+from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
+
+__all__ = ["DOSING_NOTE", "EMERGENCY_DECLINE", "EMERGENCY_NOTICE", "EMERGENCY_SEARCH", "KINDS", "asks_personal_dosing",
+           "emergency_kind", "kinds_in", "personal_figures"]
+
 EMERGENCY_NOTICE = (
     "⚠️ If this is an emergency, call 911 (or your local emergency number) now. "
     "For a possible overdose or poisoning, call Poison Help at 1-800-222-1222. "
     "If you are thinking about suicide or self-harm, call or text 988 (Suicide & Crisis Lifeline)."
 )
+# said instead of "the monograph doesn't cover this" when an emergency finds no passage on what to do
+EMERGENCY_DECLINE = "The monograph has no passage on what to do in this situation: please get help now, as above."
 
-DOSING_NOTE = (
-    "I can't give personal dosing advice. Only your prescriber or pharmacist can tell you how much to take; "
-    "here is what the monograph says in general."
-)
 
-# Each kind of emergency, the words that recognise it, and what to search the monograph
-# for (its overdose or side-effect passages); self-harm gets the notice and nothing else:
-# passages about amounts are the last thing to show someone at risk.
+def _any(*alternatives: str) -> str:
+    return "|".join(alternatives)
+
+
+_CHILD = _any("toddler", "baby", "infant", r"kids?", "child", "children", "son", "daughter", "grandson",
+              "granddaughter", r"grandkids?", "grandchild", "little one", "nephew", "niece",
+              r"\d+ ?(yr|year|yo|month)s?( old)?", r"\w+ year old")
+_OTHER = _any("he", "she", "they", "friend", "roommate", "mom", "mum", "dad", "mother", "father", "husband", "wife",
+              "partner", "boyfriend", "girlfriend", "bf", "gf", "brother", "sister", "grandma", "grandpa", "uncle",
+              "aunt", "cousin", r"neighbou?r", "coworker", _CHILD)
+_MEDS = r"(pills?|tablets?|tabs|capsules?|caps|meds|medicines?|medications?|doses?|pens?|shots?|injections?|syringes?)"
+_TOOK = r"(took|taken|swallowed|ate|popped|downed|injected|chewed|doubled|gave( him| her| them| me| myself)?|given)"
+_MANY = (r"(\d{2,}|[5-9]|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozens|"
+         r"several)")
+
+# Each kind of emergency, and the words that recognise it. Self-harm is checked first; it
+# gets the notice and no passages: passages about amounts are the last thing to show.
 _KINDS: dict[str, list[str]] = {
     "self-harm": [
-        r"\b(suicid\w*|kill(ing|ed)? (my|him|her|them)sel(f|ves)|end (my|his|her) life|end it all|want to die|wanna die|"
-        r"self[- ]?harm\w*|hurt(ing)? (my|him|her)self|cut(ting)? myself|don'?t want to (live|be alive|be here)|"
-        r"better off dead|take my (own )?life|kms|kys|don'?t want to wake up|(would|will|to) kill me|"
-        r"(take|need|enough) to (die|kill myself)|lethal dose|fatal dose|how (much|many)\b.{0,30}\b(kill|die|fatal|lethal))\b",
+        r"suicid\w*", r"kill(ing|ed)? (my|him|her|them)sel(f|ves)", r"end(ing)? (my|his|her) (own )?life",
+        r"end(ing)? it all", "want to die", "wanna die", r"self ?harm\w*", r"hurt(ing)? (my|him|her)self",
+        r"cut(ting)? myself", r"(dont|do not) want to (live|be alive|be here|exist|go on|wake up)",
+        r"better off (dead|without me)",
+        r"(everyone|everybody|they|my family|the world) (would|will)( all)? be better off", r"take my (own )?life",
+        r"\bkms\b", r"\bkys\b", r"(would|will|to) kill me", r"(take|need|enough) to (die|kill myself)",
+        "lethal dose", "fatal dose", r"how (much|many)\b.{0,40}\b(kill|die|fatal|lethal|painless)",
+        # indirect: wishing not to wake, a plan, the means kept ready, no point in living
+        "sleep forever", r"(nobody|no one) (would|will|is going to) (miss|care|notice)", r"if i (was|were) gone",
+        "when im gone", r"if i (wasnt|werent) (here|around|alive)",
+        r"(hope|wish|if) i (\w+ )?(didnt|dont|never|wouldnt|wont) wake up", "never wake up",
+        r"end (things|everything|it)\b(?! (with|early|on))",
+        r"(whats|what is) (\w+ )?the point (of (living|life|going on|anything|it all)|anymore)",
+        r"how (many|much)\b.{0,50}\b(would|will|does|to) (do it|it take(?! (to|for|before)))",
+        r"(would|will|be) (it )?(be )?painless", r"painless(ly)? (way|death|to die|die)",
+        r"(thinking (about|of)|going to|gonna|want to|wanna|planning( to| on)?|if i) (\w+ )?(take|taking|swallow\w*|"
+        r"down) (all|the whole|every)",
+        r"(saved|saving|stockpil\w+|hoard\w*) (up )?(\w+ ){0,3}(pills|meds|medicine|tablets)", "tonight is the night",
+        r"(wrote|written|writing|left) (a |my |his |her )?(goodbye|suicide) (note|letter)",
+        r"(have|got) (my|the|his|her) (pills|meds|rope|gun) ready", r"(dont|do not|cant|no longer) see (the|any) point",
+        r"no (point|reason) (in|to) (living|live|go on|going on)",
+        r"cant (go on|keep (doing|going on with) this|do this anymore)",
     ],
     "overdose": [
-        r"\b(overdos\w*|od'?d|od'?ing|poisoned|poisoning)\b",
-        r"\b(took|taken|swallowed|ate|had|gave|given)\b.{0,40}\b(too (many|much)|a lot of|a bunch of|a handful of|"
-        r"whole (bottle|pack|box)|all (my|the|his|her|of)|double|extra|\d{2,} (pills?|tablets?|doses?))",
-        r"\b(swallowed|ate|got into|chewed)\b.{0,20}\b(some|several|many|a bunch|a handful|a few|his|her|my|the)\b.{0,30}"
-        r"\b(pills?|tablets?|capsules?|medicine|medication)\b",
-        r"\b(took|taken|had)\b.{0,30}\b(twice|two doses|double|2 doses)\b.{0,30}\b(mistake|accident\w*|by error)\b",
-        r"\b(took|taken|swallowed|ate)\b.{0,15}\b\d{2,}\b.{0,30}\b(pills?|tablets?|capsules?|doses?)\b",
-        r"\b(too (many|much)) (pills?|tablets?|doses?|of (it|them|my))\b",
-        r"\b(took|taken|swallowed|ate)\b.{0,60}\b(at once|in one go|all at the same time)\b",
-        r"\b(accidentally|by mistake|mistakenly) (took|taken|swallowed|gave|ate|drank)\b",
-        r"\b(drank|drunk|swallowed|ate|took|got into|chugged)\b.{0,30}\b(bottle|pack|box|packet|blister)\b",
-        r"\b(whole|entire) (bottle|pack|box|week|month|strip)('?s)? (worth )?of\b",
+        r"overdos(e|ed|ing)", r"\bod(d|ed|ing)?\b", "poisoned", "poisoning",
+        # too much, counted, by mistake, or all at once
+        rf"{_TOOK}\b.{{0,40}}\b(too (many|much)|a bunch|a handful|whole (bottle|pack|box|packet|strip|blister|weeks?|"
+        r"months?)|all (of )?(my|his|her|the|them|it)\b|double|extra|way more|twice|instead of (\d|one|a single))",
+        rf"{_TOOK} (like |about |around |maybe |at least |over |almost |nearly |probably |all )?{_MANY}\b"
+        r"(?! ?(mg|mcg|ml|g|hours?|days?|weeks?|months?|years?|min|minutes|am|pm|times|x)\b)",
+        rf"(accidentally|accidently|by (mistake|accident)|mistakenly|mixed up)\b.{{0,60}}\b({_TOOK}|double)",
+        rf"{_TOOK}\b.{{0,60}}\b(accidentally|by (mistake|accident)|mistakenly)",
+        rf"{_TOOK}\b.{{0,60}}\b(at once|in one go|all at the same time)",
+        r"(taking|took|takes|taken) (way |a lot |much |far )?more (\w+ ){0,3}than (\w+ ){0,3}(prescribed|supposed|"
+        r"should|told|recommended)",
+        r"(drank|swallowed|chugged|downed|took|popped|emptied)\b.{0,30}\b(bottle|pack|box|packet)(?! of water)",
+        r"(whole|entire) (bottle|pack|box|weeks?|month)s? (worth )?of\b",
+        r"(texted|sent|showed|found)\b.{0,40}\bempty\b.{0,25}\b(bottle|pack|box|packet)",
+        # a child, or another person, who took someone's medicine
+        rf"({_CHILD}) (\w+ ){{0,3}}(got into|got (a)?hold of|grabbed|found|swallowed|ate|chewed|drank|jabbed|stuck|bit|"
+        rf"licked|injected)\b.{{0,40}}\b({_MEDS}|bottle|my|his|her|grandmas|the|some|one|a few|a couple|it|them)",
+        rf"found (my |our |the )?({_CHILD}) with", r"(pills?|tablets?) (are |were )?missing",
+        rf"({_OTHER}) (\w+ ){{0,3}}(took|swallowed|ate|used|injected) (some |a few |all |\w+ )?(of )?(my|"
+        r"someone(s| elses)|(his|her) \w+s) ",
     ],
     "breathing": [
-        r"\b(can'?t|cannot|can not|couldn'?t|unable to|struggling to|trouble|hard to|difficult(y)? to|not|hardly|barely) "
-        r"breath(e|ing)\b",
-        r"\bstopped breathing\b|\bchok(ing|es)\b|\bthroat (is )?(closing|swelling|swollen)\b",
-    ],
-    "seizure": [
-        r"\b(having|had|has|is having|are having|i'?m having|just had|in the middle of) (a |an )?(seizures?|fits?|convulsions?)\b",
-        r"\b(seizing|convulsing)\b",
+        r"cant (breathe|breath|get (enough )?air|catch (my|his|her|their|a) breath)",
+        r"(hard|difficult|trouble|struggling|difficulty|unable|cannot|can not|not|isnt|arent|wasnt|hardly|barely) "
+        r"(to )?breath(e|ing)",
+        "stopped breathing", r"gasp\w*", "choking",
+        r"breathing (\w+ ){0,2}(slow|slowly|shallow|weird|strange|funny|noisy)",
+        "struggling for air", "turning blue", r"(lips?|fingers|fingertips|mouth)( \w+){0,3} (blue|grey|gray|purple)",
+        r"(face|skin) (is |are |went |turned |turning |going |looks? )(blue|grey|gray)",
+        r"(blue|grey|gray|purple) (around|in) the lips",
     ],
     "unresponsive": [
-        r"\b(unconscious|unresponsive|passed out|won'?t wake|wont wake|can'?t wake|not waking|blue lips|collapsed)\b",
+        "unresponsive", "unconscious", "passed out", "wont wake", "cant wake", "not waking",
+        r"barely (wakes?|waking|awake|conscious|responsive|responding)",
+        r"(not|isnt|wont|doesnt) (respond\w*|answer(ing)? me)",
+        "collapsed", "slumped",
+    ],
+    "seizure": [
+        r"seiz(ure|ures|ing)", r"convuls\w*", r"having (a )?fit\b", "foaming", r"eyes (\w+ )?(rolled|rolling) back",
+        r"(shaking|jerking) all over", r"whole body (is |was )?(shaking|jerking)",
+    ],
+    "allergy": [
+        r"(face|lips?|tongue|throat|mouth|eyelids)( \w+){0,3} (swell\w*|swollen|puff\w*|closing)",
+        r"(swell\w*|swollen|puff\w*) (up )?(face|lips?|tongue|throat)", r"throat (\w+ ){0,3}(tight|closing)",
+        r"anaphyla\w+", r"hives\b.{0,60}\b(breath|wheez|cough|swell|throat)",
+    ],
+    "chest": [
+        r"chest( \w+){0,4} (crush\w*|squeez\w*|pain|pains|hurts?|hurting|pressure|tight\w*|heavy)", "crushing",
+        "heart attack", r"pain in (my|his|her) chest", r"sitting on (my|his|her) chest",
+    ],
+    "stroke": [
+        r"face (is )?droop\w*",
+        r"(one|left|right) side (of (my|his|her) (body|face) )?(is |went )?(numb|weak|droop\w*)",
+        r"slurr\w+ (my |his |her )?(speech|words)", r"(speech|words) (is |are |sounds? )?slurr\w+",
+        r"suddenly cant (talk|speak|move)", r"cant (move|feel) (one|the (left|right)|(my|his|her) (left|right)) side",
+        r"(numb|weak) on one side", r"cant feel (my|his|her) (face|arm|leg)",
+    ],
+    "bleeding": [
+        r"(vomiting|throwing up|coughing( up)?|puking) blood", r"blood in (my|his|her|the) (vomit|stool|poop|puke)",
+        r"(bleeding|blood) (\w+ ){0,2}(wont|doesnt|will not|cant) stop", r"black (tarry )?(stool|stools|poop)",
+    ],
+    "senses": [
+        "cant see", r"lost (my |the )?(vision|sight)", r"vision (\w+ ){0,4}(went|gone|black|dark)",
+        r"went (\w+ )?(dark|black|blind)", r"(suddenly|all of a sudden|gone) blind", "cant hear",
+        r"lost (my |the )?hearing", r"(suddenly|went) deaf", r"(hearing|vision|sight) loss",
+        r"loss of (hearing|vision|sight)",
     ],
 }
+_KIND_PATTERNS = {kind: re.compile(rf"\b(?:{_any(*pats)})") for kind, pats in _KINDS.items()}
+KINDS = tuple(_KIND_PATTERNS)  # in the order they are checked: self-harm first
+# what to search the monograph for when a kind is found
 EMERGENCY_SEARCH = {
-    "overdose": "overdose overdosage",
-    "breathing": "breathing respiratory",
-    "seizure": "seizures convulsions",
-    "unresponsive": "overdose overdosage",
+    "overdose": "overdose overdosage", "breathing": "breathing respiratory", "seizure": "seizures convulsions",
+    "unresponsive": "overdose overdosage", "allergy": "allergic hypersensitivity anaphylaxis swelling",
+    "chest": "chest pain", "senses": "vision hearing", "fever": "fever infection",
+    "withdrawal": "withdrawal abrupt discontinuation", "stroke": "stroke", "bleeding": "bleeding hemorrhage",
 }
-_KIND_PATTERNS = {kind: re.compile("|".join(f"(?:{p})" for p in pats), re.I) for kind, pats in _KINDS.items()}
+_JOKING = re.compile(r"\b(lol|lmao|haha)\b")
 
-_DOSING = [
-    r"\bhow (much|many)\b.{0,50}\b(should|can|could|do|must|shall|may) (i|we|he|she|my|our)\b",
-    r"\bhow (much|many)\b.{0,40}\b(for me|for my|i take|i need)\b",
-    r"\b(should|can|could|may) (i|we|he|she)\b.{0,30}\b(take|double|increase|decrease|raise|lower|up|skip|split)\b.{0,30}\b(dose|dosage|mg|pills?|tablets?|more|another|extra)\b",
-    r"\b(what|which) (dose|dosage|amount|strength)\b.{0,40}\b(should|do|can|must) (i|we|he|she)\b",
-    r"\bmy (dose|dosage)\b",
-    r"\b(too (much|many|little|high|low)|enough|the right (amount|dose))\b.{0,15}\bfor (me|my|him|her|us)\b",
-    r"\b(can|could|should|may) (i|we|he|she)\b.{0,20}\b(increase|decrease|raise|lower|up|change|double) (it|this|that|them)\b",
-    r"\b(can|could|should|may) (i|we|he|she|my \w+( \w+)?)\b.{0,40}\btake \d+(\.\d+)? ?(mg|mcg|ml|pills?|tablets?)\b",
-    r"\b(right|correct|best|safe) (dose|dosage|amount) for (me|my|him|her)\b",
-]
-DOSING = re.compile("|".join(f"(?:{p})" for p in _DOSING), re.I)
+
+def kinds_in(sentence: Sentence) -> list[str]:
+    """Every always-urgent kind a sentence tells of, self-harm first."""
+    found = []
+    for kind, pattern in _KIND_PATTERNS.items():
+        match = pattern.search(sentence.text)
+        if not match:
+            continue
+        if kind == "self-harm":  # only what is over, or a figure of speech, is let pass
+            if not (sentence.past and not sentence.now) and not _figure(sentence.text, match):
+                found.append(kind)
+        elif sentence.told_as_happening:
+            found.append(kind)
+    return found
+
+
+def _figure(text: str, match: re.Match[str]) -> bool:
+    """"this job is killing me": the self-harm words are part of a figure of speech."""
+    overlaps = any(f.start() <= match.end() and match.start() <= f.end() for f in FIGURE.finditer(text))
+    return overlaps or bool(_JOKING.search(text) and "kill" in match.group())
 
 
 def emergency_kind(text: str) -> str | None:
-    """The first kind of emergency the text describes (self-harm checked first), or None."""
-    text = text.replace("’", "'")
-    return next((kind for kind, pattern in _KIND_PATTERNS.items() if pattern.search(text)), None)
-
-
-def asks_personal_dosing(text: str) -> bool:
-    return bool(DOSING.search(text.replace("’", "'")))
+    """The first always-urgent kind the text tells of (self-harm checked first), or None."""
+    found = {k for s in sentences(text) for k in kinds_in(s)}
+    return next((k for k in KINDS if k in found), None)

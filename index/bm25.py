@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +25,7 @@ from corpus import Passage
 from .spelling import Speller
 from .tokenizer import content_terms, stem, words
 from .tuning import TUNING
+from .urgent import find_urgent
 
 _EMPTY = np.zeros(0, dtype=np.int64)
 
@@ -63,6 +64,7 @@ class Index:
         ]
         self._named = _named_documents(self.passages) if several else {}
         self._first = np.array([1.0 if p.ordinal == 1 else TUNING.following_share for p in self.passages])
+        self.urgent = find_urgent(self.passages)  # what the document itself calls urgent (index/urgent.py)
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -129,6 +131,14 @@ class Index:
         """With several documents, a question naming some of them ("lipitor") is kept to those."""
         masks = [self._named[t] for t, w in weights.items() if t in self._named and w >= TUNING.named_weight]
         return np.logical_or.reduce(masks) if masks else True
+
+    def documents_named(self, terms: Iterable[str]) -> set[str] | None:
+        """The documents these terms name ("lipitor" in a folder of labels), or None when they name none."""
+        named = [t for t in terms if t in self._named]
+        if not named:
+            return None
+        mask = np.logical_or.reduce([self._named[t] for t in named])
+        return {self.passages[i].document for i in np.flatnonzero(mask)}
 
     def _lift(self, candidates: np.ndarray, asked: set[str]) -> np.ndarray:
         """Per candidate, its heading lift as a share of the best score (0 for most)."""

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot import DISCLAIMER
+from bot.safety import EMERGENCY_NOTICE
 from bot.repl import run_json_lines, run_repl
 
 from .conftest import ANSWER_KEYS, MONOGRAPHS, run_cli
@@ -155,3 +156,28 @@ def test_a_reader_that_leaves_early_gets_no_traceback():
     _, err = proc.communicate(b"side effects\n" * 200, timeout=60)
     assert proc.returncode == 0 and b"Traceback" not in err and b"BrokenPipe" not in err
 
+
+
+# --- the emergency notice comes first in every front end --------------------------------------
+EMERGENCY = "ran out of baclofen two days ago and now hes confused and his heart is racing"  # the article's withdrawal
+TYPO_EMERGENCY = "my son swalowed a bunch of my baclofin"
+
+
+def test_terminal_puts_the_notice_first(baclofen_index):
+    out = io.StringIO()
+    run_repl(baclofen_index, 3, stdin=io.StringIO(f"{EMERGENCY}\n{TYPO_EMERGENCY}\n"), stdout=out)
+    replies = [block.split("\n", 1)[1] for block in out.getvalue().split("you> ")[1:3]]
+    for reply in replies:  # no "Searching for:" line, nothing at all, before the notice (wrapped to the terminal)
+        assert " ".join(reply.split()).startswith(EMERGENCY_NOTICE), reply[:200]
+    assert "Sudden withdrawal from baclofen" in replies[0]
+
+
+def test_json_carries_the_notice_and_its_text_starts_with_it(baclofen_index):
+    r = run_cli("ask", "--json", EMERGENCY)
+    obj = json.loads(r.stdout)
+    assert obj["safety_notice"] == EMERGENCY_NOTICE and obj["text"].startswith(EMERGENCY_NOTICE)
+    assert "Sudden withdrawal from baclofen" in obj["passages"][0]["text"]
+    out = io.StringIO()
+    run_json_lines(baclofen_index, 3, stdin=io.StringIO(TYPO_EMERGENCY + "\n"), stdout=out)
+    obj = json.loads(out.getvalue())
+    assert obj["safety_notice"] == EMERGENCY_NOTICE and obj["text"].startswith(EMERGENCY_NOTICE)

@@ -8,6 +8,7 @@ import pytest
 
 from bot import DISCLAIMER, answer
 from bot.models import Answer
+from bot.safety import EMERGENCY_NOTICE
 from bot.slack.blocks import SLACK_BLOCK_LIMIT, SLACK_SECTION_LIMIT, clip, slack_escape, to_blocks, to_notice_blocks
 from corpus import Passage
 from index import Hit
@@ -121,3 +122,16 @@ def test_the_apology_carries_the_disclaimer():
     message = to_notice_blocks("Sorry <@U1>")
     assert message["blocks"][-1]["elements"][0]["text"] == DISCLAIMER and message["text"].endswith(DISCLAIMER)
     assert "&lt;@U1&gt;" in message["blocks"][0]["text"]["text"]
+
+
+@pytest.mark.parametrize("question", [
+    "ran out of baclofen two days ago and now hes confused and his heart is racing",  # what the article calls urgent
+    "my son swalowed a bunch of my baclofin",  # corrected, so a "Searching for" line is shown too
+])
+def test_the_notice_is_the_first_block_whatever_else_is_shown(baclofen_index, question):
+    reply = answer(question, baclofen_index)
+    for restate in (False, True):
+        message = to_blocks(reply, restate=restate)
+        assert message["blocks"][0] == {"type": "section", "text": {"type": "mrkdwn",
+                                                                     "text": slack_escape(EMERGENCY_NOTICE)}}
+        assert message["text"].startswith(slack_escape(EMERGENCY_NOTICE)) or restate

@@ -22,6 +22,7 @@ from index import Index
 from ..core import answer
 from ..loading import describe, load_index
 from ..models import DISCLAIMER
+from ..safety import DOSING_NOTE
 from .baseline import NaiveBaseline
 from .metrics import Outcome, Shown, report
 from .questions import Case, LineError, QuestionSetError, load_questions
@@ -47,7 +48,8 @@ def evaluate(cases: list[Case], index: Index, k: int, tick: Callable[[], None] =
         shown = tuple(Shown(h.passage.id, h.passage.text) for h in reply.passages[:k])
         outcomes.append(Outcome(case, reply.query, reply.answered, shown, reply.safety_notice is not None,
                                 len(case.turns), disclaimed, tuple(latencies), reply.notes, reply.coverage,
-                                reply.caveat, reply.extract.text if reply.extract else None))
+                                reply.caveat, reply.extract.text if reply.extract else None,
+                                DOSING_NOTE in reply.notes))
         tick()
     return outcomes
 

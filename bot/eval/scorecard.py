@@ -16,6 +16,7 @@ HEADLINE = (  # key, label, denominator key (None: no count shown)
     ("caveated", "caveated answers (answerable)", "answerable"),
     ("emergency_recall", "emergency recall", "emergencies"),
     ("false_alarms", "false alarms (not emergencies)", "not_emergencies"),
+    ("dosing_note", "dosing note (personal dosing)", "dosing"),
     ("disclaimer_coverage", "disclaimer coverage (replies)", None),
 )
 TAG_COLUMNS = (("hit_at_k", "hit@{k}"), ("answer_hit", "answer"), ("mrr", "MRR"), ("decline_accuracy", "declines"),

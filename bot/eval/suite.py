@@ -32,7 +32,7 @@ KEYS = {"questions", "corpus", "row", "group"}
 COLUMNS = (  # key, header, digits
     ("hit_at_k", "hit@{k}", 2), ("answer_hit", "answer hit", 2), ("mrr", "MRR", 2), ("false_declines", "false dec", 2),
     ("honest_unanswerable", "honest unans", 2), ("caveated", "caveated", 2), ("emergency_recall", "emerg", 2),
-    ("false_alarms", "false alarm", 2), ("words_shown_median", "words", 0),
+    ("false_alarms", "false alarm", 2), ("dosing_note", "dose note", 2), ("words_shown_median", "words", 0),
 )
 
 
@@ -142,6 +142,7 @@ def format_suite(rows: list[dict], k: int) -> str:
     text = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))) for row in lines]
     notes = [f"k={k}; hit@{k}, answer hit, MRR, false dec, caveated: answerable cases (answer hit: the sentence shown "
              "first holds an expected string); honest unans: unanswerable cases declined "
-             "or caveated; emerg: emergencies given the notice; false alarm: other cases given it; words: median "
+             "or caveated; emerg: emergencies given the notice; false alarm: other cases given it; dose note: cases "
+             "tagged dosing given the personal-dosing note; words: median "
              "words shown per answer; base: the ten-line rank_bm25 baseline on the same cases."]
     return "\n".join(text + [""] + notes)

@@ -1,0 +1,54 @@
+"""Personal dosing requests: "how much should I take?", "I weigh 60 kg, what dose is right for me?"
+
+The bot cannot work out a person's dose, so such a request gets a fixed note first, then the
+document's general dosing passages (chosen without the person's own weight or age), or a
+decline when the document has none. Text is matched as ``cues.normalized`` leaves it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import normalized
+
+DOSING_NOTE = (
+    "I can't give personal dosing advice. Only your prescriber or pharmacist can tell you how much to take; "
+    "here is what the monograph says in general."
+)
+
+_WHO = r"(i|we|he|she)"
+_DOSING = [
+    rf"\bhow (much|many)\b.{{0,50}}\b(should|can|could|do|must|shall|may) ({_WHO[1:-1]}|my|our)\b",
+    r"\bhow (much|many)\b.{0,40}\b(for me|for my|i take|i need)\b",
+    rf"\b(should|can|could|may|do) {_WHO}( just)?\b.{{0,30}}\b(take|double|increase|decrease|raise|lower|up|skip|split|"
+    r"cut|reduce|stretch|space|inject|give|use)\b.{0,30}\b(dose|dosage|mg|pills?|tablets?|pens?|shots?|more|another|"
+    r"extra|\d+|two|twice|weeks?|days?)\b",
+    rf"\b(what|which) (dose|dosage|amount|strength)\b.{{0,40}}\b(should|do|can|must) {_WHO}\b",
+    r"\b(change|increase|lower|raise|adjust|up|double|skip|reduce|cut|split|stretch) (my|his|her) (dose|dosage)\b",
+    r"\bmy (dose|dosage) (is|be|should|for)\b",
+    r"\b(too (much|many|little|high|low)|enough|the right (amount|dose))\b.{0,15}\bfor (me|my|him|her|us)\b",
+    rf"\b(can|could|should|may) {_WHO}\b.{{0,20}}\b(increase|decrease|raise|lower|up|change|double|cut|reduce) "
+    r"(it|this|that|them)\b",
+    r"\b(can|could|should|may) (i|we|he|she|my \w+( \w+)?)\b.{0,40}\btake \d+(\.\d+)? ?(mg|mcg|ml|pills?|tablets?)\b",
+    r"\b(right|correct|best|safe) (\w+ )?(dose|dosage|amount) for (me|my|him|her)\b",
+    rf"\b(should|can|could) {_WHO} (be on|go (up|down)|double up|switch to)\b",
+    rf"\b(should|can|could|do) {_WHO} (just )?do (\d+|two|three|a double|double|an extra|extra)\b",
+    rf"\b(can|could|should) {_WHO} (start|begin|go) (on|with|at) (a |the )?(high|higher|low|lower|big|bigger|small|"
+    r"smaller|max\w*|double|full) (dose|dosage|amount)\b",
+    r"\b(what|which) (dose|dosage|amount)\b.{0,40}\bfor (my|me|him|her|us|our)\b",
+    r"\bthe most\b.{0,40}\b(i|we|he|she|my \w+) (can|could|should|may) (take|have|give|use)\b",
+    r"\b(i|we|he|she|im|hes|shes|i am|weighs?|weigh) (\w+ ){0,2}\d+ ?(kg|kgs|kilos?|lbs?|pounds)\b.{0,60}\b(dose|"
+    r"dosage|mg|how (much|many)|should)\b",
+]
+DOSING = re.compile("|".join(f"(?:{p})" for p in _DOSING))
+_PERSONAL = re.compile(r"\b(\d+(?:\.\d+)?) ?(kg|kgs|kilos?|lbs?|pounds|years? old|yrs? old|yo|y/o)\b")
+
+
+def asks_personal_dosing(text: str) -> bool:
+    return bool(DOSING.search(normalized(text)))
+
+
+def personal_figures(text: str) -> set[str]:
+    """The person's own weight or age in a dosing request ("I weigh 60 kg"): what the general dosing
+    passages must not be chosen by, since the bot does not work out a personal dose."""
+    return {w for m in _PERSONAL.finditer(normalized(text)) for w in (m.group(1), m.group(2).split()[0])}

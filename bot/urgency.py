@@ -1,0 +1,184 @@
+"""Is this message an emergency, and which of the document's passages says what to do?
+
+Two sources, one verdict. The always-urgent kinds (``safety.py``) hold whatever the
+document says. The document's own urgent statements, found when the index was built
+(``index.urgent``), add what this drug makes urgent: a message that tells of symptoms
+the document says need help right away, or that sudden withdrawal causes after the
+person stopped, or more than the document's daily maximum taken. Either way, the
+passages holding the matching statements are shown first. Pure: reads the index only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index import Hit, Index, tokenize
+from index.urgent import Urgent
+
+from .cues import Sentence, respelled, sentences
+from .query import ANAPHORA, FOLLOWUP_CUE
+from .safety import KINDS, kinds_in
+from .symptoms import KIND_SIGNS, Symptom, symptoms_in
+
+SHOWN_FIRST = 2  # passages of the document's urgent statements put before the search results
+STOPPED = re.compile(
+    r"\b(stopped|quit|ran out|run out|came off|coming off|cold turkey|went off|havent (taken|had)|"
+    r"missed (\w+ ){0,2}(days|doses))\b")
+TAKEN = re.compile(
+    r"\b(took|taken|swallowed|had|ate|injected|downed|popped|gave (him|her|me|them|myself)|given)\b[^.?!]{0,40}?"
+    r"\b(\d+(?:\.\d+)?) ?(mg|milligrams?|g|grams?)\b")
+# an overdose taken on purpose, or told as goodbye, is self-harm: 988, and no passages about amounts
+INTENT = re.compile(r"\b(on purpose|intentional(ly)?|to (make (it|everything|the pain)( all)? stop|end it|die|not wake "
+                    r"up)|(said|texted|wrote|saying|messaged) (me )?(sorry|goodbye|bye)|suicide attempt|tried to (kill|"
+                    r"end|hurt|harm))\b")
+# the person says it cannot wait: with a symptom the document names in an urgent statement, it counts
+ALARMED = re.compile(r"\b(help|please help|what (do|should|can) (i|we) do (now|right now)|is (this|it|that) an "
+                     r"emergency|(go|going|take (him|her|them)) to the (er|hospital|emergency room)|call (911|an "
+                     r"ambulance)|ambulance|emergency)\b(?! if)")
+HIGH_FEVER = re.compile(r"\b(10[3-9]|39\.[5-9]|4[0-2])(\.\d)?\b|\b(high|very high|really high|spiking|raging) fever|"
+                        r"burning up|(temperature|temp|fever) (is )?(really |very |so |super )?(high|through the roof)")
+# what makes sudden withdrawal, a high fever or a racing heart an emergency rather than a worry
+_SEVERE = {"seizure", "hallucination", "heart", "fever", "confusion", "rigidity", "unresponsive", "chest pain"}
+_WITH_FEVER = {"confusion", "rigidity", "chills", "seizure", "unresponsive", "hallucination", "tremor", "cold skin"}
+_WITH_HEART = {"faint", "chest pain", "breathing", "unresponsive"}
+_PRIORITY = {"help": 0, "withdrawal": 1, "overdose": 1, "maximum": 2, "grave": 3}
+
+
+@dataclass(frozen=True)
+class Urgency:
+    kind: str | None  # an always-urgent kind, "withdrawal", "fever", "document", or None
+    passages: tuple[int, ...] = ()  # index numbers of passages saying what to do, best first
+    symptoms: tuple[str, ...] = ()  # the symptoms the message tells of
+
+
+def assess(text: str, index: Index, history: tuple[str, ...] = ()) -> Urgency:
+    """The message's emergency, if any; a short follow-up to an emergency ("what do I do?") keeps its notice."""
+    found = _assess(text, index)
+    if found.kind or not history or not (FOLLOWUP_CUE.match(text) or ANAPHORA.search(text) or len(text.split()) <= 6):
+        return found
+    earlier = _assess(history[-1], index)
+    return Urgency(earlier.kind, earlier.passages, earlier.symptoms) if earlier.kind else found
+
+
+def _assess(text: str, index: Index) -> Urgency:
+    said = sentences(respelled(text, index.speller))
+    about = index.documents_named(tokenize(text))  # in a folder of documents, the ones the message names
+    happening = [s for s in said if s.told_as_happening]
+    symptoms = _symptoms(happening)
+    names = {s.name for s in symptoms}
+    found = {k for s in said for k in kinds_in(s)}
+    kinds = [k for k in KINDS if k in found] + [k for k in [_combined(said, happening, names)] if k]
+    over = _over_maximum(happening, index, about)
+    if over and "overdose" not in kinds:
+        kinds.append("overdose")
+    if "overdose" in kinds and any(INTENT.search(s.text) for s in said):
+        kinds.insert(0, "self-harm")
+    if not kinds:
+        kinds = [k for k in [_document(happening, index, about)] if k]
+    if not kinds:
+        return Urgency(None)
+    if kinds[0] == "self-harm":  # passages about amounts are the last thing to show
+        return Urgency("self-harm", (), tuple(sorted(names)))
+    return Urgency(kinds[0], _shown_first(kinds, symptoms, index, over, about), tuple(sorted(names)))
+
+
+def _symptoms(happening: list[Sentence], mild_too: bool = True) -> list[Symptom]:
+    found: dict[str, Symptom] = {}
+    for s in happening:
+        if mild_too or not s.mild:
+            found.update((sym.name, sym) for sym in symptoms_in(s.text))
+    return list(found.values())
+
+
+def _combined(said: list[Sentence], happening: list[Sentence], names: set[str]) -> str | None:
+    """Signs that are urgent together: stopping suddenly and now seizing, a high fever and confusion."""
+    told = " ".join(s.text for s in said if not s.past and not s.hypothetical)
+    if STOPPED.search(told) and names & _SEVERE:
+        return "withdrawal"
+    if "fever" in names and names & _WITH_FEVER and any(HIGH_FEVER.search(s.text) for s in happening):
+        return "fever"
+    if "heart" in names and names & _WITH_HEART:
+        return "chest"
+    return None
+
+
+def _statements(index: Index, about: set[str] | None) -> list[Urgent]:
+    if about is None:
+        return list(index.urgent.statements)
+    return [st for st in index.urgent.statements if index.passages[st.passage].document in about]
+
+
+def _over_maximum(happening: list[Sentence], index: Index, about: set[str] | None) -> bool:
+    """More taken than the document's stated limit ("I took 300 mg" where the most is 100 mg a day)."""
+    limit = index.urgent.maximum(about)
+    if limit is None:
+        return False
+    for s in happening:
+        for m in TAKEN.finditer(s.text):
+            mg = float(m.group(3)) * (1000 if m.group(4).startswith("g") else 1)
+            if mg > limit:
+                return True
+    return False
+
+
+def _document(happening: list[Sentence], index: Index, about: set[str] | None) -> str | None:
+    """A symptom the document says needs help now; one sudden withdrawal brings, after stopping; two
+    of a syndrome it calls fatal; or one it calls urgent when the person asks for help. Mild symptoms
+    ("a bit shaky") do not count here."""
+    symptoms = _symptoms(happening, mild_too=False)
+    if not symptoms:
+        return None
+    stopped = any(STOPPED.search(s.text) for s in happening)
+    alarmed = any(ALARMED.search(s.text) for s in happening)
+    for st in _statements(index, about):
+        matched = sum(sym.named_in(st.terms) for sym in symptoms)
+        if (st.kind == "help" and matched) or (st.kind == "withdrawal" and stopped and matched) or \
+                (st.kind == "grave" and matched >= 2) or (alarmed and matched and st.kind != "maximum"):
+            return "document"
+    return None
+
+
+def _shown_first(kinds: list[str], symptoms: list[Symptom], index: Index, over: bool,
+                 about: set[str] | None) -> tuple[int, ...]:
+    """The passages of the statements that match: what to do, before what the search finds."""
+    ranked: list[tuple[int, int, int]] = []
+    statements = _statements(index, about)
+    for n, st in enumerate(statements):
+        matched = sum(sym.named_in(st.terms) for sym in symptoms)
+        sign = any(k in KIND_SIGNS and KIND_SIGNS[k].named_in(st.terms) for k in kinds)
+        wanted = _wanted(st, kinds, matched, sign, over)
+        if wanted:  # the kind's own statements first (what withdrawal does, for a withdrawal), then the best matched
+            own = st.kind in kinds or (st.kind == "maximum" and over)
+            ranked.append((not own, -matched - sign, _PRIORITY[st.kind], n))
+    ranked.sort()
+    passages: list[int] = []
+    for key in ranked:  # the best statement, and others only as good (an overdose's signs and its treatment)
+        p = statements[key[-1]].passage
+        if key[:3] == ranked[0][:3] and p not in passages:
+            passages.append(p)
+    return tuple(passages[:SHOWN_FIRST])
+
+
+def _wanted(st: Urgent, kinds: list[str], matched: int, sign: bool, over: bool) -> bool:
+    """Whether a statement says what to do about this message: what an overdose does, for an overdose;
+    the limit, for more than the limit; what withdrawal does, after stopping; a grave statement that
+    names two of its symptoms, or one and the kind itself; an instruction that names either."""
+    if st.kind == "overdose":
+        return "overdose" in kinds
+    if st.kind == "maximum":
+        return over
+    if st.kind == "withdrawal":
+        return "withdrawal" in kinds or ("document" in kinds and matched > 0)
+    if st.kind == "grave":
+        return matched >= 2 or (sign and matched >= 1)
+    return matched > 0 or sign
+
+
+def lead_with(passages: tuple[int, ...], hits: list[Hit], index: Index, k: int, weights: dict[str, float]) -> list[Hit]:
+    """The urgent statements' passages first, then the search's own hits, k in all."""
+    scores = index.scores(weights)
+    first = [Hit(index.passages[n], round(float(scores[n]), 4),
+                 tuple(t for t in weights if t in set(tokenize(index.passages[n].text)))) for n in passages]
+    ids = {h.passage.id for h in first}
+    return (first + [h for h in hits if h.passage.id not in ids])[:max(k, len(first))]
