@@ -78,6 +78,19 @@ LAY_TERMS: dict[str, str] = {
     "abruptly": "sudden abrupt withdrawal", "abrupt": "sudden withdrawal", "trimester": "months gestation pregnancy",
     "prescribed for": "indicated relieve treatment used", "prescribed": "indicated prescription",
     "overdose": "overdosage", "od": "overdose overdosage",
+    # everyday names of common conditions and effects, as labels write them
+    "eczema": "atopic dermatitis", "steroid": "corticosteroid corticosteroids", "steroids": "corticosteroids",
+    "steroid cream": "topical corticosteroids", "cold sore": "oral herpes simplex", "cold sores": "oral herpes simplex",
+    "shingles": "herpes zoster", "flu": "influenza", "a cold": "upper respiratory tract infection nasopharyngitis",
+    "colds": "upper respiratory tract infections nasopharyngitis", "cancer": "malignancy malignancies lymphoma",
+    "blood clot": "thrombosis embolism thromboembolism", "blood clots": "thrombosis embolism thromboembolism",
+    "heart attack": "myocardial infarction", "swelling": "edema angioedema", "swollen": "edema angioedema",
+    "itchy": "pruritus itching", "itch": "pruritus itching", "achy": "pain aches arthralgia myalgia",
+    "aches": "pain arthralgia myalgia", "sore": "pain", "bruising": "ecchymosis bruise", "bleeding": "hemorrhage",
+    "fainting": "syncope", "passing out": "syncope", "toddler": "pediatric children months",
+    "toddlers": "pediatric children months", "teen": "adolescents pediatric", "teenager": "adolescents pediatric",
+    "teenagers": "adolescents pediatric", "needle": "injection inject", "needles": "injection inject",
+    "tb": "tuberculosis", "immune system": "immunosuppression infections immune", "germs": "infections",
     "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",
 }
 
