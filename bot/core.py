@@ -97,14 +97,14 @@ def _decide(question: str, index: Index, history: tuple[str, ...] | list[str] = 
     elif dosing and best < TUNING.min_coverage:  # a dosing note is followed by the general dosing passages
         hits = _dosing_passages(p, index, k, text)
         best = TUNING.min_coverage if hits else best
-    if hits and (urgency.passages or (kind and best >= TUNING.min_coverage)):
+    if hits and urgency.passages:
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,
                        followup=p.followup)
-    if kind:  # in danger, never "doesn't cover this", nor passages that do not say what to do
+    lenient = bool(extra or dosing or p.followup) and not kind
+    verdict = decide(p.concepts, hits, best, index, others, lenient, _named(p, hits, index))
+    if kind and not verdict.answered:  # in danger, never "doesn't cover this": get help now
         return _finish(question, p.query, notice=notice, notes=notes + [EMERGENCY_DECLINE], cov=best,
                        followup=p.followup)
-    lenient = bool(extra or dosing or p.followup)
-    verdict = decide(p.concepts, hits, best, index, others, lenient, _named(p, hits, index))
     if verdict.answered:
         notes += [verdict.note] if verdict.note else []
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,
