@@ -24,7 +24,9 @@ import time
 import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from socketserver import ThreadingMixIn
 from urllib.parse import parse_qsl, urlencode, urlparse
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 BOT_USER = "UBOT"
 BOT_ID = "BBOT"
@@ -177,6 +179,12 @@ def signed_post(url: str, body: str, *, content_type: str = "application/json", 
 
 
 _event_ids = itertools.count(1)
+_trigger_ids = itertools.count(1)
+
+
+def trigger_id() -> str:
+    """Slack gives every command and click its own trigger_id; the bot treats a repeated one as a replay."""
+    return f"{next(_trigger_ids)}.2.3"
 
 
 def event_body(event: dict, event_id: str | None = None) -> dict:
@@ -201,7 +209,7 @@ def direct_message(text: str, ts: str, channel: str = "D1", user: str = "UALICE"
 def slash_command(fake: FakeSlack, text: str, command: str = "/monograph") -> str:
     return urlencode({"token": "unused", "team_id": TEAM, "channel_id": "C1", "user_id": "UALICE",
                       "command": command, "text": text, "response_url": f"{fake.url}/response/cmd",
-                      "trigger_id": "1.2.3"})
+                      "trigger_id": trigger_id()})
 
 
 def button_click(fake: FakeSlack, message: dict, action_id: str, channel: str = "C1") -> str:
@@ -210,10 +218,29 @@ def button_click(fake: FakeSlack, message: dict, action_id: str, channel: str = 
     payload = {"type": "block_actions", "team": {"id": TEAM}, "user": {"id": "UALICE"},
                "channel": {"id": channel}, "container": {"type": "message", "channel_id": channel,
                                                          "message_ts": message["ts"]},
-               "message": message, "response_url": f"{fake.url}/response/button", "trigger_id": "1.2.3",
+               "message": message, "response_url": f"{fake.url}/response/button", "trigger_id": trigger_id(),
                "actions": [{"type": "button", "block_id": "feedback", "action_id": action_id,
                             "value": button["value"], "action_ts": "1.2"}]}
     return urlencode({"payload": json.dumps(payload)})
+
+
+# the bot's WSGI app served in-process (the subprocess tests run it under gunicorn)
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+    request_queue_size = 1024
+
+
+def serve_wsgi(app) -> tuple[WSGIServer, int]:
+    """``app`` on a loopback port, served by threads until ``server.shutdown()``."""
+    server = make_server("127.0.0.1", 0, app, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    return server, server.server_address[1]
 
 
 # Socket Mode
