@@ -41,8 +41,12 @@ class FakeSlack:
         self.calls: list[tuple[str, dict]] = []
         self.channels: dict[str, list[dict]] = {}
         self.errors: dict[str, str] = {}  # method -> the error Slack answers with
+        # method -> (status, headers, body) answered to its next calls, in order, before it succeeds
+        self.script: dict[str, list[tuple[int, dict, dict]]] = {}
+        self.hold = threading.Event()  # set: chat.postMessage waits (unrecorded) until released
         self.socket_url: str | None = None
         self._cond = threading.Condition()
+        self._release = threading.Event()
         self._clock = itertools.count(1)
         self.server = _Server(("127.0.0.1", 0), _handler(self))
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -51,6 +55,7 @@ class FakeSlack:
         self._thread.start()
 
     def close(self) -> None:
+        self._release.set()
         self.server.shutdown()
         self.server.server_close()
 
@@ -85,10 +90,18 @@ class FakeSlack:
 
     # the Web API
 
-    def handle(self, method: str, args: dict) -> dict:
+    def handle(self, method: str, args: dict):
+        """Slack's answer: a body, or (status, headers, body) for a scripted failure (recorded as "method status")."""
+        if method == "chat.postMessage" and self.hold.is_set():
+            self._release.wait(WAIT)
+            return 500, {}, {"ok": False, "error": "held"}
         with self._cond:
-            self.calls.append((method, args))
+            scripted = self.script.get(method)
+            failure = scripted.pop(0) if scripted else None
+            self.calls.append((f"{method} {failure[0]}" if failure else method, args))
             self._cond.notify_all()
+        if failure:
+            return failure
         if method in self.errors:
             return {"ok": False, "error": self.errors[method]}
         if method == "auth.test":
@@ -118,6 +131,9 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 1024  # the bot's bursts must queue here, as they would at Slack, not be reset
 
+    def handle_error(self, request, client_address):
+        """A bot that stopped mid-request (a held reply, a SIGTERM) is expected here, not a test failure."""
+
 
 def _handler(fake: FakeSlack):
     class Handler(BaseHTTPRequestHandler):
@@ -145,8 +161,13 @@ def _handler(fake: FakeSlack):
                 body = fake.handle("response_url", {**args, "url": path})
             else:
                 body = {"ok": False, "error": "unknown_path"}
+            status, headers = 200, {}
+            if isinstance(body, tuple):
+                status, headers, body = body
             data = json.dumps(body).encode()
-            self.send_response(200)
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from slack_sdk import WebClient
 
 from bot import DISCLAIMER, answer
 from bot.slack.blocks import slack_escape
 from bot.slack.settings import Settings
 from bot.slack.app import build_app
+from bot.slack.delivery import web_client
 from bot.slack.handlers import APOLOGY, retry_number, to_plain
 from bot.slack.state import Seen
 from bot.slack.web import EVENTS_PATH, SlackWeb
@@ -56,8 +56,7 @@ def slack(baclofen_index, tmp_path, no_proxy):
     settings = Settings(bot_token="xoxb-test", signing_secret=SECRET, api_url=fake.api_url,
                         feedback_log=tmp_path / "var" / "feedback.jsonl")
     queue = WorkQueue()
-    app = build_app(settings, WebClient(token=settings.bot_token, base_url=fake.api_url), index=baclofen_index,
-                    queue=queue)
+    app = build_app(settings, web_client(settings.bot_token, fake.api_url), index=baclofen_index, queue=queue)
     server, port = serve_wsgi(SlackWeb(app, SECRET))
     yield Harness(fake, f"http://127.0.0.1:{port}{EVENTS_PATH}", app, queue, settings.feedback_log)
     server.shutdown()

@@ -3,7 +3,7 @@
 Why these: one process (the dedupe memory is per process unless REDIS_URL is set) with
 threads that only verify, claim and queue, so 32 cover any burst Slack sends; the
 answers have their own threads (``work``). Timeouts bound every phase: a request's
-bytes (``wsgi.READ_TIMEOUT``, on the sockets), an idle keep-alive connection, a silent
+bytes (HTTP_READ_TIMEOUT, set on the sockets by ``wsgi.when_ready``), an idle keep-alive connection, a silent
 worker, and the stop: ``graceful_timeout`` is the drain's grace plus a margin so the
 master never kills a worker that is still finishing acknowledged answers. Header limits
 are gunicorn's, tightened: Slack sends a handful of short headers.

@@ -28,6 +28,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 DEFAULT_GRACE = 30.0  # seconds a stopping bot has to answer what it already acknowledged
 MAX_GRACE = 3600.0
 MAX_WORKERS = 64
+DEFAULT_READ_TIMEOUT = 10.0  # seconds a connection may take to send each part of its request
 WHERE = "set it in the environment or in .env (see .env.example for every variable)"
 
 
@@ -44,6 +45,7 @@ class Settings:
     redis_url: str | None = None  # claims shared by replicas; None keeps them in this process
     shutdown_grace: float = DEFAULT_GRACE
     http_workers: int = 1
+    read_timeout: float = DEFAULT_READ_TIMEOUT
 
     @property
     def socket_mode(self) -> bool:
@@ -153,6 +155,7 @@ def load_settings(env_file: str | Path | None = DEFAULT_ENV_FILE, *, http: bool,
         redis_url=redis_url,
         shutdown_grace=_number(get("SHUTDOWN_GRACE", str(DEFAULT_GRACE)), "SHUTDOWN_GRACE", float, 0, MAX_GRACE),
         http_workers=workers,
+        read_timeout=_number(get("HTTP_READ_TIMEOUT", str(DEFAULT_READ_TIMEOUT)), "HTTP_READ_TIMEOUT", float, 0.1, 300),
     )
 
 

@@ -90,8 +90,7 @@ class WorkQueue:
             left = sorted(self._pending, key=lambda j: j.received)
             self._pending.clear()  # a thread that finishes one of these later logs nothing more
         for job in left:
-            self.record(job, "not_answered", f"the {timeout:g} s shutdown grace period ran out",
-                        level=logging.WARNING)
+            self.record(job, "not_answered", "the shutdown grace period ran out", level=logging.WARNING)
         return left
 
     def __len__(self) -> int:
@@ -109,14 +108,14 @@ class WorkQueue:
             except Exception:  # a job logs its own errors; this is the last net
                 log.exception("event=%s kind=%s: the reply failed", job.id, job.kind)
                 outcome = "failed"
+            status, _, reason = outcome.partition(":")
+            level = logging.INFO if status in ("answered", "apology", "thanked") else logging.WARNING
             with self._idle:
-                if job not in self._pending:
+                if job not in self._pending:  # drain() gave up on it and has logged it
                     continue
+                self.record(job, status, reason.strip(), level=level)  # before a waiter sees the job done
                 self._pending.discard(job)
                 self._idle.notify_all()
-            status, _, reason = outcome.partition(":")
-            level = logging.INFO if status in ("answered", "apology", "thanked", "skipped") else logging.WARNING
-            self.record(job, status, reason.strip(), level=level)
 
     def record(self, job: Job, outcome: str, reason: str = "", *, level: int = logging.INFO) -> None:
         """The event's one log line: id, kind, latency from receipt, outcome (and the question only if allowed)."""

@@ -21,12 +21,11 @@ from dataclasses import dataclass
 
 from ..core import DEFAULT_K
 from ..loading import describe
-from .settings import DEFAULT_ENV_FILE, Options, Settings
+from .settings import DEFAULT_ENV_FILE, DEFAULT_READ_TIMEOUT, Options, Settings
 from .web import EVENTS_PATH, SlackWeb
 from .work import WorkQueue
 
-READ_TIMEOUT = 10  # seconds a connection may take to send each part of its request (kernel SO_RCVTIMEO)
-WRITE_TIMEOUT = 10  # seconds a client may take to read our answer (SO_SNDTIMEO)
+WRITE_TIMEOUT = 10.0  # seconds a client may take to read our answer (SO_SNDTIMEO)
 
 log = logging.getLogger("monograph-bot")
 
@@ -58,20 +57,22 @@ def create_app(corpus: str | None = None, k: int = DEFAULT_K, env_file: str = DE
     return build(Options(corpus=corpus, k=k, http=True, env_file=env_file)).web
 
 
-def with_timeouts(sock: socket.socket) -> None:
+def with_timeouts(sock: socket.socket, read_timeout: float = DEFAULT_READ_TIMEOUT) -> None:
     """Kernel read/write timeouts on a listening socket; Linux copies them to every accepted connection.
 
     gunicorn's threads read with blocking sockets and no timeout of their own, so a
     half-sent request or a Content-Length larger than its body would hold a thread
-    for ever; with these, the read fails after READ_TIMEOUT and the thread is freed.
+    for ever; with these, the read fails after ``read_timeout`` and the thread is freed.
     """
-    for option, seconds in ((socket.SO_RCVTIMEO, READ_TIMEOUT), (socket.SO_SNDTIMEO, WRITE_TIMEOUT)):
-        sock.setsockopt(socket.SOL_SOCKET, option, struct.pack("ll", seconds, 0))
+    for option, seconds in ((socket.SO_RCVTIMEO, read_timeout), (socket.SO_SNDTIMEO, WRITE_TIMEOUT)):
+        whole = int(seconds)
+        sock.setsockopt(socket.SOL_SOCKET, option, struct.pack("ll", whole, int((seconds - whole) * 1_000_000)))
 
 
 def when_ready(server) -> None:
+    read_timeout = _runtime.settings.read_timeout if _runtime is not None else DEFAULT_READ_TIMEOUT
     for listener in server.LISTENERS:
-        with_timeouts(listener.sock)
+        with_timeouts(listener.sock, read_timeout)
     if _runtime is not None:
         host, port = server.LISTENERS[0].sock.getsockname()[:2] if server.LISTENERS else ("?", "?")
         print(f"monograph-bot: answering from {_runtime.description} at http://{host}:{port}{EVENTS_PATH}",
