@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 import time
 from urllib.error import URLError
 from urllib.parse import parse_qs, urlencode
@@ -103,7 +104,11 @@ def test_a_form_payload_that_is_not_json_and_odd_headers_are_refused(slack, capl
     assert signed_post(slack.url, "payload=%7Bnope", content_type=FORM)[0] == 400
     assert signed_post(slack.url, "{}", headers={"X-Slack-Request-Timestamp": "soon"})[0] == 401
     assert signed_post(slack.url, "{}", headers={"X-Slack-Request-Timestamp": "\u00b2"})[0] == 401  # "²".isdigit()
-    assert signed_post(slack.url, "x" * (MAX_BODY_BYTES + 1))[0] == 413
+    port = int(slack.url.split(":")[2].split("/")[0])
+    with socket.create_connection(("127.0.0.1", port), timeout=15) as sock:  # refused before the body is read
+        sock.sendall(f"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: {MAX_BODY_BYTES + 1}\r\n\r\n"
+                     .encode())
+        assert sock.recv(100).split(b" ")[1] == b"413"
     assert "Traceback" not in caplog.text
 
 

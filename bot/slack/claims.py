@@ -47,9 +47,13 @@ class RedisClaims:
             raise ConfigError(f"cannot reach Redis at REDIS_URL: {type(exc).__name__}: {exc}") from None
 
     def first_time(self, keys: list[tuple]) -> bool:
-        """True when this replica claimed every key (SET NX EX); False when any was claimed before."""
+        """True when this replica claimed every key (SET NX EX); False when any was claimed before.
+
+        The SETs go in one MULTI/EXEC: interleaved with another replica's, each could win
+        one key of the same event and neither would answer it.
+        """
         try:
-            pipe = self.client.pipeline(transaction=False)
+            pipe = self.client.pipeline(transaction=True)
             for key in keys:
                 pipe.set(redis_key(key), "1", nx=True, ex=self.ttl)
             claimed = pipe.execute()
