@@ -7,6 +7,7 @@ WebSocket that ``apps.connections.open`` points it at.
 from __future__ import annotations
 
 import json
+import signal
 
 import pytest
 
@@ -66,7 +67,7 @@ def test_socket_mode_end_to_end(fake, tmp_path):
     socket_mode = FakeSocketMode()
     fake.socket_url = socket_mode.url
     bot = BotProcess(tmp_path, env={"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-test",
-                                    "SLACK_API_URL": fake.api_url})
+                                    "SLACK_API_URL": fake.api_url, "SHUTDOWN_GRACE": "1"})
     try:
         bot.poll(socket_mode.connected.is_set, "the Socket Mode connection")
         [opened] = fake.calls_to("apps.connections.open")
@@ -91,6 +92,16 @@ def test_socket_mode_end_to_end(fake, tmp_path):
         [reply] = fake.wait_calls("response_url")
         assert reply["response_type"] == "ephemeral" and "You asked: What is the half-life?" in rendered(reply)
         assert len(fake.calls_to("chat.postMessage")) == 1
+
+        fake.hold.set()  # the next answer cannot be posted: SIGTERM must wait the grace period, then say so
+        socket_mode.send({"envelope_id": "env-4", "type": "events_api", "accepts_response_payload": False,
+                          "retry_attempt": 0, "retry_reason": "", "payload": event_body(
+                              mention("What is the half-life?", fake.new_ts()), "EvHELD")})
+        socket_mode.wait_ack("env-4")
+        bot.proc.send_signal(signal.SIGTERM)
+        assert bot.proc.wait(20) == 0
+        assert "event=EvHELD kind=app_mention" in bot.log() and "outcome=not_answered" in bot.log()
+        assert "stopped (1 not answered)" in bot.log() and "Traceback" not in bot.log()
     finally:
         bot.stop()
         socket_mode.close()

@@ -103,3 +103,28 @@ def test_a_busy_port_is_a_clear_error(tmp_path):
         r = slack_cli("--http", "--port", str(port), cwd=tmp_path, env={
             "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": "http://127.0.0.1:9/api/"})
     assert r.returncode == 2 and r.stderr.startswith(f"error: cannot listen on 127.0.0.1:{port}"), r.stderr
+
+
+def test_the_log_holds_no_question_and_no_secret_unless_asked(tmp_path):
+    token, secret = "xoxb-1234-5678-abcdefSECRET", "signing-SECRET-value"
+    fake = FakeSlack()
+    try:
+        for log_questions in ("0", "1"):
+            port = free_port()
+            (tmp_path / log_questions).mkdir()
+            bot = BotProcess(tmp_path / log_questions, "--http", "--port", str(port), env={
+                "SLACK_BOT_TOKEN": token, "SLACK_SIGNING_SECRET": secret, "SLACK_API_URL": fake.api_url,
+                "LOG_LEVEL": "DEBUG", "LOG_QUESTIONS": log_questions})
+            try:
+                bot.wait_log("answering from")
+                body = json.dumps(event_body(mention("What is the half-life of zebrafish?", "1700001000.000100"),
+                                             f"EvLOG{log_questions}"))
+                assert signed_post(f"http://127.0.0.1:{port}/slack/events", body, secret=secret) == (200, "")
+                bot.wait_log(f"event=EvLOG{log_questions} kind=app_mention")
+            finally:
+                bot.stop()
+            log = bot.log()
+            assert token not in log and secret not in log and "abcdef" not in log
+            assert ("zebrafish" in log) == (log_questions == "1"), log[-2000:]
+    finally:
+        fake.close()

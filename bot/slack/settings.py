@@ -11,7 +11,7 @@ import io
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dotenv.parser import parse_stream
@@ -34,15 +34,15 @@ WHERE = "set it in the environment or in .env (see .env.example for every variab
 
 @dataclass(frozen=True)
 class Settings:
-    bot_token: str
-    signing_secret: str = ""  # HTTP mode only
-    app_token: str = ""  # Socket Mode only
+    bot_token: str = field(repr=False)  # secrets stay out of any repr that reaches a log
+    signing_secret: str = field(default="", repr=False)  # HTTP mode only
+    app_token: str = field(default="", repr=False)  # Socket Mode only
     api_url: str | None = None  # slack_sdk's base_url; None means Slack itself
     command: str = DEFAULT_COMMAND
     feedback_log: Path | None = Path(DEFAULT_FEEDBACK_LOG)  # None: FEEDBACK_LOG=off
     log_level: str = "INFO"
     log_questions: bool = False  # LOG_QUESTIONS=1 adds each question to its event's log line
-    redis_url: str | None = None  # claims shared by replicas; None keeps them in this process
+    redis_url: str | None = field(default=None, repr=False)  # may hold a password; claims shared by replicas; None keeps them in this process
     shutdown_grace: float = DEFAULT_GRACE
     http_workers: int = 1
     read_timeout: float = DEFAULT_READ_TIMEOUT

@@ -19,6 +19,8 @@ import sys
 import time
 from dataclasses import dataclass
 
+from corpus.errors import BotError
+
 from ..core import DEFAULT_K
 from ..loading import describe
 from .settings import DEFAULT_ENV_FILE, DEFAULT_READ_TIMEOUT, Options, Settings
@@ -53,8 +55,15 @@ def build(options: Options) -> Runtime:
 
 
 def create_app(corpus: str | None = None, k: int = DEFAULT_K, env_file: str = DEFAULT_ENV_FILE) -> SlackWeb:
-    """gunicorn's factory: ``gunicorn -c python:bot.slack.gunicorn_conf 'bot.slack.wsgi:create_app()'``."""
-    return build(Options(corpus=corpus, k=k, http=True, env_file=env_file)).web
+    """gunicorn's factory: ``gunicorn -c python:bot.slack.gunicorn_conf 'bot.slack.wsgi:create_app()'``.
+
+    A setting or corpus a person can fix is ``error: ...`` and exit status 2, as from the command.
+    """
+    try:
+        return build(Options(corpus=corpus, k=k, http=True, env_file=env_file)).web
+    except BotError as exc:
+        print(f"error: {exc}", file=sys.stderr, flush=True)
+        raise SystemExit(2) from None
 
 
 def with_timeouts(sock: socket.socket, read_timeout: float = DEFAULT_READ_TIMEOUT) -> None:
