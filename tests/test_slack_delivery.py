@@ -161,3 +161,16 @@ def test_the_feedback_log_keeps_one_record_a_line_and_can_be_off(tmp_path):
     assert text.count("\n") == 1 and "\u2028" not in text and "\u2029" not in text and len(text) <= MAX_RECORD + 1
     assert json.loads(text)["question"].startswith("a\u2028b\u2029c")
     assert FeedbackLog(None).append({"question": "x"}) is False
+
+
+def test_the_log_filter_masks_secrets_and_keeps_one_line_per_record():
+    import logging as _logging
+
+    from bot.slack.logs import SafeText
+
+    record = _logging.LogRecord("x", _logging.INFO, __file__, 1, "got %s", ("ok\n2024-01-01 INFO forged "
+                                "xoxb-123456-abcdef and s3cr3t-signing\u2028more",), None)
+    SafeText(("s3cr3t-signing",)).filter(record)
+    text = record.getMessage()
+    assert "\n" not in text and "\u2028" not in text and "forged" in text
+    assert "xoxb-123456" not in text and "s3cr3t" not in text and "[token]" in text and "[secret]" in text

@@ -35,7 +35,7 @@ from .work import WorkQueue
 log = logging.getLogger("monograph-bot")
 
 
-STARTUP_RETRIES = 2  # a person is waiting at the terminal: fail in seconds, not after the full backoff
+STARTUP_RETRIES = 1  # a person is waiting at the terminal: fail in seconds, not after the full backoff
 
 
 def check_token(client: WebClient) -> None:
