@@ -3,7 +3,7 @@
 Runs by hand, never in the test suite:
 
     .venv/bin/python benchmarks/slack_load.py                 # 500 events, this tree vs the merge-base with main
-    .venv/bin/python benchmarks/slack_load.py --events 200 --baseline-ref 7834fac --no-write
+    .venv/bin/python benchmarks/slack_load.py --events 200 --repeat 1 --latency 0 --baseline-ref 7834fac --no-write
 
 Each server is the real command in a subprocess, answering a local fake Slack (the
 tests' ``tests/slack_fake.py``; loopback only). The baseline is the same command from
@@ -26,12 +26,16 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.eval.metrics import percentile  # noqa: E402
-from tests.slack_fake import SECRET, BotProcess, FakeSlack, event_body, free_port, mention, signed_post  # noqa: E402
+from tests.slack_fake import (SECRET, TEAM, BotProcess, FakeSlack, event_body, free_port, mention,  # noqa: E402
+                              signed_post)
+
+FORM, JSON = "application/x-www-form-urlencoded", "application/json"
 
 README = ROOT / "benchmarks" / "README.md"
 BEGIN, END = "<!-- slack-load:begin -->", "<!-- slack-load:end -->"
@@ -40,15 +44,18 @@ QUESTIONS = ["What is the half-life?", "What are the withdrawal symptoms?", "Is 
 
 
 class TimedSlack(FakeSlack):
-    """The fake Slack, noting when each chat.postMessage arrives."""
+    """The fake Slack, noting when each chat.postMessage arrives, and answering it after ``latency`` seconds."""
 
-    def __init__(self):
+    def __init__(self, latency: float = 0.0):
         super().__init__()
+        self.latency = latency
         self.posted_at: dict[tuple[str, str], float] = {}
 
     def handle(self, method, args):
-        if method == "chat.postMessage":
-            self.posted_at.setdefault((args.get("channel"), args.get("thread_ts")), time.perf_counter())
+        if method in ("chat.postMessage", "response_url"):
+            key = ("response", args["url"]) if method == "response_url" else (args.get("channel"), args.get("thread_ts"))
+            self.posted_at.setdefault(key, time.perf_counter())
+            time.sleep(self.latency)  # Slack's own time to answer, which the poster waits for
         return super().handle(method, args)
 
 
@@ -71,38 +78,53 @@ def children(pid: int) -> list[int]:
     return found
 
 
+def requests(fake: TimedSlack, count: int, channel: str) -> list[tuple[tuple, str, str]]:
+    """(where the reply lands, body, content type): every fifth a slash command, the rest mentions."""
+    made = []
+    for i in range(count):
+        question, ts = QUESTIONS[i % len(QUESTIONS)], f"{1_700_400_000 + i}.000100"
+        if i % 5 == 4:
+            path = f"/response/{channel}-{i}"
+            body = urlencode({"team_id": TEAM, "channel_id": channel, "user_id": "UALICE", "command": "/monograph",
+                              "text": question, "response_url": fake.url + path, "trigger_id": f"{channel}.{i}"})
+            made.append((("response", path), body, FORM))
+        else:
+            made.append(((channel, ts), json.dumps(event_body(mention(question, ts, channel=channel))), JSON))
+    return made
+
+
 def burst(fake: TimedSlack, url: str, count: int, channel: str) -> dict:
-    bodies = [(f"{1_700_400_000 + i}.000100", json.dumps(event_body(mention(
-        QUESTIONS[i % len(QUESTIONS)], f"{1_700_400_000 + i}.000100", channel=channel)))) for i in range(count)]
+    bodies = requests(fake, count, channel)
     gate = threading.Barrier(count)
-    sent: dict[str, float] = {}
+    sent: dict[tuple, float] = {}
     took: list[float] = []
 
     def send(item):
-        ts, body = item
+        key, body, content_type = item
         gate.wait()
-        sent[ts] = time.perf_counter()
+        sent[key] = time.perf_counter()
         try:
-            status = signed_post(url, body, timeout=60)[0]
+            status = signed_post(url, body, content_type=content_type, timeout=60)[0]
         except OSError:
             status = 0
-        took.append(time.perf_counter() - sent[ts])
+        took.append(time.perf_counter() - sent[key])
         return status
 
     with ThreadPoolExecutor(count) as pool:
         statuses = list(pool.map(send, bodies))
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and sum(1 for c, _ in fake.posted_at if c == channel) < count:
+    while time.monotonic() < deadline and sum(1 for key, _, _ in bodies if key in fake.posted_at) < count:
         time.sleep(0.05)
-    to_post = [fake.posted_at[(channel, ts)] - sent[ts] for ts, _ in bodies if (channel, ts) in fake.posted_at]
+    to_post = [fake.posted_at[key] - sent[key] for key, _, _ in bodies if key in fake.posted_at]
     return {"events": count, "acknowledged": statuses.count(200), "refused": count - statuses.count(200),
+            "over_3s": sum(t > 3.0 for t in took),
             "answered": len(to_post), "ack_p50_ms": percentile(took, 50) * 1000, "ack_max_ms": max(took) * 1000,
             "post_p50_ms": percentile(to_post, 50) * 1000 if to_post else None,
             "post_p95_ms": percentile(to_post, 95) * 1000 if to_post else None}
 
 
-def run(name: str, tree: Path, events: int, workdir: Path) -> dict:
-    fake = TimedSlack()
+def run(name: str, tree: Path, events: int, workdir: Path, latency: float) -> dict:
+    fake = TimedSlack(latency)
     port = free_port()
     env = {"SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake.api_url,
            "LOG_LEVEL": "WARNING", "PYTHONPATH": str(tree)}
@@ -136,6 +158,8 @@ def median_of(name: str, results: list[dict]) -> dict:
         values = [r[key] for r in results]
         if key in ("acknowledged", "answered", "events"):
             merged[key] = min(values)
+        elif key == "over_3s":
+            merged[key] = max(values)
         elif isinstance(value, (int, float)) and None not in values:
             merged[key] = sorted(values)[len(values) // 2]
         else:
@@ -143,18 +167,23 @@ def median_of(name: str, results: list[dict]) -> dict:
     return merged
 
 
-def table(results: list[dict], events: int, ref: str, repeat: int) -> str:
-    head = (f"{events} concurrent signed events (`app_mention`, one thread each), after a warm-up burst of 50; "
-            f"median of {repeat} runs per server, alternating; "
-            f"request-to-post is from sending the request to the fake Slack receiving `chat.postMessage`; "
-            f"RSS of the process that answers (gunicorn: its worker). Baseline: `{ref}`.\n\n"
-            "| server | acknowledged | answered | ack p50 / max (ms) | request-to-post p50 / p95 (ms) | "
-            "RSS before -> after (MB) | gunicorn master RSS (MB) |\n|---|---|---|---|---|---|---|\n")
+def head(events: int, ref: str, repeat: int) -> str:
+    return (f"{events} concurrent signed requests (every fifth a slash command answered through its `response_url`, "
+            f"the rest `app_mention` events), after a warm-up burst of 50; "
+            f"median of {repeat} runs per server, alternating; acknowledged = HTTP 200; "
+            f"request-to-post is from sending the request to the fake Slack receiving the reply; "
+            f"RSS of the process that answers (gunicorn: its worker). Baseline: `{ref}`.\n")
+
+
+def table(results: list[dict]) -> str:
+    head = ("| server | acknowledged | acks over 3 s | answered | ack p50 / max (ms) | request-to-post p50 / p95 (ms) | "
+            "RSS before -> after (MB) | gunicorn master RSS (MB) |\n|---|---|---|---|---|---|---|---|\n")
     rows = []
     for r in results:
         post = (f"{r['post_p50_ms']:.0f} / {r['post_p95_ms']:.0f}" if r["post_p50_ms"] is not None else "-")
         master = f"{r['master_rss_mb']:.1f}" if r["master_rss_mb"] else "-"
-        rows.append(f"| {r['server']} | {r['acknowledged']}/{r['events']} | {r['answered']}/{r['events']} | "
+        rows.append(f"| {r['server']} | {r['acknowledged']}/{r['events']} | {r['over_3s']} | "
+                    f"{r['answered']}/{r['events']} | "
                     f"{r['ack_p50_ms']:.0f} / {r['ack_max_ms']:.0f} | {post} | "
                     f"{r['rss_before_mb']:.1f} -> {r['rss_after_mb']:.1f} | {master} |")
     return head + "\n".join(rows) + "\n"
@@ -164,25 +193,31 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=500)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each server, alternating; medians are reported")
+    parser.add_argument("--latency", default="0,100",
+                        help="ms the fake Slack takes to answer chat.postMessage, one table each (default 0,100)")
     parser.add_argument("--baseline-ref", default=None, help="commit for the older server (default: merge-base with main)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave benchmarks/README.md alone")
     args = parser.parse_args()
     ref = args.baseline_ref or subprocess.run(["git", "-C", str(ROOT), "merge-base", "HEAD", "main"],
                                               capture_output=True, text=True, check=True).stdout.strip()[:7]
-    runs: dict[str, list[dict]] = {}
+    text, everything = "", []
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         (tmp / "old").mkdir()
         old = checkout(ref, tmp / "old")
-        for n in range(args.repeat):  # alternating, so a busy moment of the machine hits both alike
-            for name, tree in (("gunicorn (this tree)", ROOT), (f"http.server ({ref})", old)):
-                (tmp / f"work-{n}-{len(runs.get(name, []))}-{tree.name}").mkdir()
-                runs.setdefault(name, []).append(run(name, tree, args.events,
-                                                     tmp / f"work-{n}-{len(runs[name])}-{tree.name}"))
-    results = [median_of(name, rs) for name, rs in runs.items()]
-    text = table(results, args.events, ref, args.repeat)
+        for latency in (float(ms) / 1000 for ms in args.latency.split(",")):
+            runs: dict[str, list[dict]] = {}
+            for n in range(args.repeat):  # alternating, so a busy moment of the machine hits both alike
+                for name, tree in (("gunicorn (this tree)", ROOT), (f"http.server ({ref})", old)):
+                    workdir = tmp / f"work-{latency}-{n}-{tree.name}"
+                    workdir.mkdir()
+                    runs.setdefault(name, []).append(run(name, tree, args.events, workdir, latency))
+            results = [median_of(name, rs) for name, rs in runs.items()]
+            everything.append({"latency_ms": latency * 1000, "runs": [r["runs"] for r in results]})
+            text += f"\n**the fake Slack answering each reply in {latency * 1000:.0f} ms**\n\n" + table(results)
+    text = head(args.events, ref, args.repeat) + text
     print(text)
-    print(json.dumps([r["runs"] for r in results], indent=1))
+    print(json.dumps(everything, indent=1))
     if not args.no_write:
         readme = README.read_text()
         if BEGIN in readme:

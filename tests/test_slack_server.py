@@ -13,6 +13,9 @@ import socket
 import time
 import urllib.request
 
+from bot.slack import gunicorn_conf
+from bot.slack.work import ANSWER_THREADS
+
 from .slack_fake import (SECRET, WAIT, BotProcess, FakeSlack, event_body, free_port, mention, signed_post)
 from .test_slack_settings import slack_cli
 
@@ -57,7 +60,7 @@ def test_half_open_connections_time_out_and_threads_stay_capped(tmp_path):
         assert all(a == b"" or a.startswith(b"HTTP/1.1 408") for a in answers)
         assert sum(a.startswith(b"HTTP/1.1 408") for a in answers) == HALF_OPEN // 2
         peak = max(peak, threads_of(worker))
-        assert peak <= 32 + 8 + 4, f"{peak} threads"  # gunicorn's 32, the 8 answer threads, the main loop
+        assert peak <= gunicorn_conf.threads + ANSWER_THREADS + 4, f"{peak} threads"  # and the main loop
         body = json.dumps(event_body(mention("What is the half-life?", "1700000900.000100")))
         assert signed_post(url, body) == (200, "")  # and the server still answers
         fake.wait_calls("chat.postMessage")
