@@ -61,6 +61,10 @@ def test_half_open_connections_time_out_and_threads_stay_capped(tmp_path):
         assert sum(a.startswith(b"HTTP/1.1 408") for a in answers) == HALF_OPEN // 2
         peak = max(peak, threads_of(worker))
         assert peak <= gunicorn_conf.threads + ANSWER_THREADS + 4, f"{peak} threads"  # and the main loop
+        for bad in ("{not json", "[1]", "[" * 50_000 + "]" * 50_000):  # the malformed-request probes, under gunicorn
+            assert signed_post(url, bad, secret="unsigned")[0] == 401 and signed_post(url, bad)[0] == 400
+        assert signed_post(url, "{}", headers={"X-Slack-Request-Timestamp": "soon"})[0] == 401
+        assert signed_post(url, "payload=%7Bnope", content_type="application/x-www-form-urlencoded")[0] == 400
         body = json.dumps(event_body(mention("What is the half-life?", "1700000900.000100")))
         assert signed_post(url, body) == (200, "")  # and the server still answers
         fake.wait_calls("chat.postMessage")

@@ -66,7 +66,11 @@ def claims_for(settings: Settings):
 
 def build_app(settings: Settings, client: WebClient | None = None, *, index: Index | None = None,
               k: int = DEFAULT_K, queue: WorkQueue | None = None, claims=None) -> App:
-    """The Bolt app with every listener registered; calls ``auth.test``. ``queue`` is where answers wait."""
+    """The Bolt app with every listener registered; calls ``auth.test``. ``queue`` is where answers wait.
+
+    Bolt's signature check is off: serve this app over HTTP only behind ``web.SlackWeb``
+    (which checks first), or in Socket Mode, which has no signatures.
+    """
     client = client if client is not None else web_client(settings.bot_token, settings.api_url)
     index = index if index is not None else load_index()
     check_token(client)
