@@ -37,6 +37,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, got {text!r}") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be between 1 and 65535, got {value}")
+    return value
+
+
 def _corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", metavar="PATH", default=None,
                         help=f"a .txt/.md file or a folder of them (default: the shipped {DEFAULT_CORPUS.name})")
@@ -75,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        "come from the environment or .env (see .env.example and the README).")
     _corpus_options(slack)
     slack.add_argument("--http", action="store_true", help="serve Slack's Events API over HTTP instead of Socket Mode")
-    slack.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
+    slack.add_argument("--port", type=_port, default=3000, help="HTTP port, 1-65535 (default 3000)")
     slack.add_argument("--host", default="127.0.0.1", help="HTTP host (default 127.0.0.1)")
     slack.add_argument("--env-file", default=".env", metavar="PATH", help="settings file (default .env)")
     parser.set_defaults(commands=sub.choices)
@@ -111,9 +121,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     from .loading import load_index
 
     if args.command == "slack":
-        from .slack import run_slack
+        from .slack import Options, run_slack
 
-        return run_slack(args)
+        return run_slack(Options(corpus=args.corpus, k=args.k, http=args.http, host=args.host, port=args.port,
+                                 env_file=args.env_file))
     if args.command == "eval":
         from .eval import run_eval, run_suite
 

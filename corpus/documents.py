@@ -7,7 +7,9 @@ folder, an empty file is skipped with a warning instead.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -59,23 +61,38 @@ def _first_line(text: str) -> str:
     return ""
 
 
-def read_bytes(path: Path, error: type[BotError], expected: str, kind: str) -> bytes:
-    """A file's bytes, or ``error`` with a message naming the file and what to do."""
+def read_bytes(path: Path, error: type[BotError], expected: str, kind: str, limit: int = MAX_BYTES) -> bytes:
+    """A regular file's bytes, at most ``limit`` + 1 of them, or ``error`` naming the file and what to do.
+
+    Opened without blocking and checked with fstat before any read, so a device
+    (/dev/zero), a FIFO or a socket is refused instead of read for ever, and a file
+    longer than ``limit`` costs ``limit`` + 1 bytes of memory, not its size.
+    """
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise error(f"{path}: no such file; {expected}") from None
     except IsADirectoryError:
         raise error(f"{path}: is a folder, expected {kind}") from None
     except OSError as exc:
         raise error(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
+    with os.fdopen(fd, "rb") as f:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise error(f"{path}: is a folder, expected {kind}")
+        if not stat.S_ISREG(mode):
+            raise error(f"{path}: is not a regular file (a device, pipe or socket); expected {kind}")
+        try:
+            return f.read(limit + 1)
+        except OSError as exc:
+            raise error(f"{path}: cannot be read ({exc.strerror or exc}); check its permissions") from None
 
 
 def read_document(path: str | Path) -> Document:
     path = Path(path)
     raw = read_bytes(path, CorpusError, "pass --corpus with a .txt or .md file or a folder of them", "a file")
     if len(raw) > MAX_BYTES:
-        raise CorpusError(f"{path}: {len(raw):,} bytes is over the {MAX_BYTES:,}-byte limit for one document; split it into several files")
+        raise CorpusError(f"{path}: is over the {MAX_BYTES:,}-byte limit for one document; split it into several files")
     if raw.startswith(b"%PDF-"):  # PDF's magic bytes, whatever the file is called
         raise CorpusError(f"{path}: PDF is not supported; convert it to text first, "
                           f"e.g. `pdftotext -layout {path.name} {path.stem}.txt`")
@@ -112,11 +129,14 @@ def read_corpus(path: str | Path) -> tuple[list[Document], list[str]]:
     """``load_corpus`` with its warnings (an empty file skipped in a folder), for a front end to show."""
     path = Path(path)
     if path.is_dir():
-        files = sorted(
-            p for p in path.iterdir()
-            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-            and p.stem.upper() not in NOT_DOCUMENTS
-        )
+        try:
+            files = sorted(
+                p for p in path.iterdir()
+                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+                and p.stem.upper() not in NOT_DOCUMENTS
+            )
+        except OSError as exc:
+            raise CorpusError(f"{path}: folder cannot be read ({exc.strerror or exc}); check its permissions") from None
         if not files:
             raise CorpusError(f"{path}: folder holds no .txt or .md documents")
         docs, warnings = [], []

@@ -24,7 +24,9 @@ import time
 import urllib.error
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from socketserver import ThreadingMixIn
 from urllib.parse import parse_qsl, urlencode, urlparse
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 BOT_USER = "UBOT"
 BOT_ID = "BBOT"
@@ -39,8 +41,12 @@ class FakeSlack:
         self.calls: list[tuple[str, dict]] = []
         self.channels: dict[str, list[dict]] = {}
         self.errors: dict[str, str] = {}  # method -> the error Slack answers with
+        # method -> (status, headers, body) answered to its next calls, in order, before it succeeds
+        self.script: dict[str, list[tuple[int, dict, dict]]] = {}
+        self.hold = threading.Event()  # set: chat.postMessage waits (unrecorded) until released
         self.socket_url: str | None = None
         self._cond = threading.Condition()
+        self._release = threading.Event()
         self._clock = itertools.count(1)
         self.server = _Server(("127.0.0.1", 0), _handler(self))
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -49,6 +55,7 @@ class FakeSlack:
         self._thread.start()
 
     def close(self) -> None:
+        self._release.set()
         self.server.shutdown()
         self.server.server_close()
 
@@ -83,10 +90,18 @@ class FakeSlack:
 
     # the Web API
 
-    def handle(self, method: str, args: dict) -> dict:
+    def handle(self, method: str, args: dict):
+        """Slack's answer: a body, or (status, headers, body) for a scripted failure (recorded as "method status")."""
+        if method == "chat.postMessage" and self.hold.is_set():
+            self._release.wait(WAIT)
+            return 500, {}, {"ok": False, "error": "held"}
         with self._cond:
-            self.calls.append((method, args))
+            scripted = self.script.get(method)
+            failure = scripted.pop(0) if scripted else None
+            self.calls.append((f"{method} {failure[0]}" if failure else method, args))
             self._cond.notify_all()
+        if failure:
+            return failure
         if method in self.errors:
             return {"ok": False, "error": self.errors[method]}
         if method == "auth.test":
@@ -116,6 +131,9 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 1024  # the bot's bursts must queue here, as they would at Slack, not be reset
 
+    def handle_error(self, request, client_address):
+        """A bot that stopped mid-request (a held reply, a SIGTERM) is expected here, not a test failure."""
+
 
 def _handler(fake: FakeSlack):
     class Handler(BaseHTTPRequestHandler):
@@ -143,8 +161,13 @@ def _handler(fake: FakeSlack):
                 body = fake.handle("response_url", {**args, "url": path})
             else:
                 body = {"ok": False, "error": "unknown_path"}
+            status, headers = 200, {}
+            if isinstance(body, tuple):
+                status, headers, body = body
             data = json.dumps(body).encode()
-            self.send_response(200)
+            self.send_response(status)
+            for name, value in headers.items():
+                self.send_header(name, value)
             self.send_header("Content-Type", "application/json; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
@@ -177,6 +200,12 @@ def signed_post(url: str, body: str, *, content_type: str = "application/json", 
 
 
 _event_ids = itertools.count(1)
+_trigger_ids = itertools.count(1)
+
+
+def trigger_id() -> str:
+    """Slack gives every command and click its own trigger_id; the bot treats a repeated one as a replay."""
+    return f"{next(_trigger_ids)}.2.3"
 
 
 def event_body(event: dict, event_id: str | None = None) -> dict:
@@ -201,7 +230,7 @@ def direct_message(text: str, ts: str, channel: str = "D1", user: str = "UALICE"
 def slash_command(fake: FakeSlack, text: str, command: str = "/monograph") -> str:
     return urlencode({"token": "unused", "team_id": TEAM, "channel_id": "C1", "user_id": "UALICE",
                       "command": command, "text": text, "response_url": f"{fake.url}/response/cmd",
-                      "trigger_id": "1.2.3"})
+                      "trigger_id": trigger_id()})
 
 
 def button_click(fake: FakeSlack, message: dict, action_id: str, channel: str = "C1") -> str:
@@ -210,10 +239,29 @@ def button_click(fake: FakeSlack, message: dict, action_id: str, channel: str = 
     payload = {"type": "block_actions", "team": {"id": TEAM}, "user": {"id": "UALICE"},
                "channel": {"id": channel}, "container": {"type": "message", "channel_id": channel,
                                                          "message_ts": message["ts"]},
-               "message": message, "response_url": f"{fake.url}/response/button", "trigger_id": "1.2.3",
+               "message": message, "response_url": f"{fake.url}/response/button", "trigger_id": trigger_id(),
                "actions": [{"type": "button", "block_id": "feedback", "action_id": action_id,
                             "value": button["value"], "action_ts": "1.2"}]}
     return urlencode({"payload": json.dumps(payload)})
+
+
+# the bot's WSGI app served in-process (the subprocess tests run it under gunicorn)
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+    request_queue_size = 1024
+
+
+def serve_wsgi(app) -> tuple[WSGIServer, int]:
+    """``app`` on a loopback port, served by threads until ``server.shutdown()``."""
+    server = make_server("127.0.0.1", 0, app, server_class=_ThreadingWSGIServer, handler_class=_QuietHandler)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    return server, server.server_address[1]
 
 
 # Socket Mode

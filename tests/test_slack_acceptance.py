@@ -7,6 +7,7 @@ WebSocket that ``apps.connections.open`` points it at.
 from __future__ import annotations
 
 import json
+import signal
 
 import pytest
 
@@ -47,7 +48,7 @@ def test_http_mode_end_to_end(fake, tmp_path, baclofen_index):
 
         retry = {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
         assert signed_post(url, body, headers=retry) == (200, "")
-        bot.wait_log("not answering EvFIRST again (retry 1)")  # decided before the 200 was sent
+        bot.wait_log("event=EvFIRST kind=event_callback outcome=duplicate retry=1")  # decided before the 200 was sent
 
         follow = fake.add_message("C1", f"<@{BOT_USER}> what about breastfeeding?", thread_ts=ts)
         assert signed_post(url, json.dumps(event_body(mention("what about breastfeeding?", follow, thread_ts=ts)))) \
@@ -66,7 +67,7 @@ def test_socket_mode_end_to_end(fake, tmp_path):
     socket_mode = FakeSocketMode()
     fake.socket_url = socket_mode.url
     bot = BotProcess(tmp_path, env={"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_APP_TOKEN": "xapp-test",
-                                    "SLACK_API_URL": fake.api_url})
+                                    "SLACK_API_URL": fake.api_url, "SHUTDOWN_GRACE": "1"})
     try:
         bot.poll(socket_mode.connected.is_set, "the Socket Mode connection")
         [opened] = fake.calls_to("apps.connections.open")
@@ -81,7 +82,7 @@ def test_socket_mode_end_to_end(fake, tmp_path):
         socket_mode.send({"envelope_id": "env-2", "type": "events_api", "accepts_response_payload": False,
                           "retry_attempt": 1, "retry_reason": "timeout", "payload": payload})
         socket_mode.wait_ack("env-2")
-        bot.wait_log("not answering EvSOCKET again (retry 1)")
+        bot.wait_log("event=EvSOCKET kind=event_callback outcome=duplicate retry=1")
 
         command = {"command": "/monograph", "text": "What is the half-life?", "user_id": "UALICE",
                    "channel_id": "C1", "team_id": "T1", "response_url": f"{fake.url}/response/socket"}
@@ -89,8 +90,18 @@ def test_socket_mode_end_to_end(fake, tmp_path):
                           "payload": command})
         socket_mode.wait_ack("env-3")
         [reply] = fake.wait_calls("response_url")
-        assert reply["response_type"] == "ephemeral" and "*You asked:* What is the half-life?" in rendered(reply)
+        assert reply["response_type"] == "ephemeral" and "You asked: What is the half-life?" in rendered(reply)
         assert len(fake.calls_to("chat.postMessage")) == 1
+
+        fake.hold.set()  # the next answer cannot be posted: SIGTERM must wait the grace period, then say so
+        socket_mode.send({"envelope_id": "env-4", "type": "events_api", "accepts_response_payload": False,
+                          "retry_attempt": 0, "retry_reason": "", "payload": event_body(
+                              mention("What is the half-life?", fake.new_ts()), "EvHELD")})
+        socket_mode.wait_ack("env-4")
+        bot.proc.send_signal(signal.SIGTERM)
+        assert bot.proc.wait(20) == 0
+        assert "event=EvHELD kind=app_mention" in bot.log() and "outcome=not_answered" in bot.log()
+        assert "stopped (1 not answered)" in bot.log() and "Traceback" not in bot.log()
     finally:
         bot.stop()
         socket_mode.close()

@@ -72,8 +72,18 @@ def test_notes_and_follow_up_searches_are_shown(baclofen_index):
 def test_restating_escapes_the_question(baclofen_index):
     message = to_blocks(answer(HOSTILE + " half-life?", baclofen_index), restate=True)
     assert_inert(message)
-    assert message["blocks"][0]["text"]["text"].startswith("*You asked:* &lt;!channel&gt; &lt;!here|here&gt;")
+    assert message["blocks"][0]["text"]["type"] == "plain_text"
+    assert message["blocks"][0]["text"]["text"].startswith("You asked: &lt;!channel&gt; &lt;!here|here&gt;")
     assert message["text"].startswith("You asked: &lt;!channel&gt;")
+
+
+def test_the_restated_question_shows_markdown_as_typed(baclofen_index):
+    """Slack mrkdwn has no escape for *, _, ~ or backticks: the restatement is plain text, shown as typed."""
+    typed = "*bold* _it_ ~gone~ `code` ```block``` > quote\n> more half-life?"
+    [restated] = [b for b in to_blocks(answer(typed, baclofen_index), restate=True)["blocks"]
+                  if "You asked" in b.get("text", {}).get("text", "")]
+    assert restated["text"] == {"type": "plain_text", "emoji": False,
+                                "text": "You asked: " + typed.replace(">", "&gt;")}
 
 
 def _hit(n: int, text: str, section: str = "Section") -> Hit:

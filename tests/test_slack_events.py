@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from slack_sdk import WebClient
 
 from bot import DISCLAIMER, answer
 from bot.slack.blocks import slack_escape
 from bot.slack.settings import Settings
-from bot.slack.app import EVENTS_PATH, build_app, make_server
+from bot.slack.app import build_app
+from bot.slack.delivery import web_client
 from bot.slack.handlers import APOLOGY, retry_number, to_plain
 from bot.slack.state import Seen
+from bot.slack.web import EVENTS_PATH, SlackWeb
+from bot.slack.work import WorkQueue
 
 from .slack_fake import (BOT_ID, BOT_USER, SECRET, FakeSlack, button_click, direct_message, event_body, mention,
-                         signed_post, slash_command)
+                         serve_wsgi, signed_post, slash_command)
 
 FORM = "application/x-www-form-urlencoded"
 
@@ -28,6 +29,7 @@ class Harness:
     fake: FakeSlack
     url: str
     app: object
+    queue: WorkQueue
     feedback_log: Path
 
     def send(self, event: dict, event_id: str | None = None, headers: dict | None = None) -> tuple[int, str]:
@@ -35,7 +37,7 @@ class Harness:
 
     def settle(self) -> None:
         """Wait for every answer already started to finish, so 'nothing more was posted' is a fact."""
-        self.app.listener_runner.listener_executor.shutdown(wait=True)
+        assert self.queue.wait_idle(15)
 
     def posts(self) -> list[dict]:
         return self.fake.calls_to("chat.postMessage")
@@ -52,13 +54,13 @@ def slack(baclofen_index, tmp_path, no_proxy):
     fake = FakeSlack()
     settings = Settings(bot_token="xoxb-test", signing_secret=SECRET, api_url=fake.api_url,
                         feedback_log=tmp_path / "var" / "feedback.jsonl")
-    app = build_app(settings, WebClient(token=settings.bot_token, base_url=fake.api_url), index=baclofen_index)
-    server = make_server(app, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield Harness(fake, f"http://127.0.0.1:{server.server_address[1]}{EVENTS_PATH}", app, settings.feedback_log)
+    queue = WorkQueue()
+    app = build_app(settings, web_client(settings.bot_token, fake.api_url), index=baclofen_index, queue=queue)
+    server, port = serve_wsgi(SlackWeb(app, SECRET))
+    yield Harness(fake, f"http://127.0.0.1:{port}{EVENTS_PATH}", app, queue, settings.feedback_log)
     server.shutdown()
     server.server_close()
+    queue.drain(5)
     fake.close()
 
 
@@ -135,7 +137,7 @@ def test_redeliveries_are_never_answered_twice(slack, caplog):
     assert slack.send(event, "EvOTHER") == (200, "")  # the same message under a second subscription
     dm = direct_message("What is the half-life?", "1700000200.000100")
     assert slack.send(dm, "EvDM", headers={"X-Slack-Retry-Num": "2"}) == (200, "")  # a retry never seen before
-    assert caplog.text.count("not answering") == 4
+    assert caplog.text.count("outcome=duplicate") == 4, caplog.text
     slack.settle()
     assert len(slack.posts()) == 1
 
@@ -179,7 +181,7 @@ def test_the_slash_command_answers_privately_and_restates(slack):
     [reply] = slack.fake.wait_calls("response_url")
     assert reply["url"] == "/response/cmd" and reply["response_type"] == "ephemeral"
     shown = rendered(reply)
-    assert "*You asked:* What is the half-life?" in shown and "3-4 hours" in shown and DISCLAIMER in shown
+    assert {"type": "plain_text", "emoji": False, "text": "You asked: What is the half-life?"} in [b.get("text") for b in reply["blocks"]] and "3-4 hours" in shown and DISCLAIMER in shown
     assert "<!channel>" not in json.dumps(reply) and "@channel" not in shown
     assert slack.posts() == []
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.slack.settings import DEFAULT_COMMAND, load_settings, read_env_file
-from bot.slack.app import EVENTS_PATH
+from bot.slack.web import EVENTS_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFESTS = {mode: json.loads((ROOT / "bot" / "slack" / "manifests" / f"{mode}.json").read_text()) for mode in ("socket", "http")}

@@ -92,3 +92,19 @@ def test_cli_unreachable_slack_is_a_clear_error(tmp_path):
     r = slack_cli("--http", cwd=tmp_path, env=env)
     assert r.returncode == 2 and "Traceback" not in r.stderr and "will be unused" not in r.stderr
     assert r.stderr.splitlines()[-1].startswith("error: cannot reach Slack at http://127.0.0.1:9/api/")
+
+
+def test_the_production_settings_are_read_and_checked():
+    base = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
+    settings = load_settings(None, http=True, environ={**base, "REDIS_URL": "redis://:hunter22@127.0.0.1:6379/0",
+                                                       "HTTP_WORKERS": "3", "SHUTDOWN_GRACE": "12.5",
+                                                       "LOG_QUESTIONS": "1", "FEEDBACK_LOG": "off",
+                                                       "HTTP_READ_TIMEOUT": "2"})
+    assert (settings.http_workers, settings.shutdown_grace, settings.log_questions) == (3, 12.5, True)
+    assert settings.feedback_log is None and settings.read_timeout == 2.0 and "hunter22" in settings.secrets and "hunter22" not in repr(settings)
+    assert load_settings(None, http=True, environ=base).redis_url is None
+    for name, value in [("HTTP_WORKERS", "0"), ("HTTP_WORKERS", "two"), ("SHUTDOWN_GRACE", "-1"),
+                        ("SHUTDOWN_GRACE", "nan"), ("LOG_QUESTIONS", "maybe"), ("REDIS_URL", "http://x"),
+                        ("HTTP_READ_TIMEOUT", "0")]:
+        with pytest.raises(ConfigError, match=name):
+            load_settings(None, http=True, environ={**base, name: value})

@@ -48,6 +48,12 @@ def _section(mrkdwn: str) -> dict[str, Any]:
     return {"type": "section", "text": {"type": "mrkdwn", "text": clip(mrkdwn, SLACK_SECTION_LIMIT)}}
 
 
+def _plain_section(text: str) -> dict[str, Any]:
+    """Text shown as typed: Slack mrkdwn has no escape for ``*``, ``_``, ``~`` or backticks, plain_text needs none."""
+    return {"type": "section", "text": {"type": "plain_text", "emoji": False,
+                                        "text": clip(slack_escape(text), SLACK_SECTION_LIMIT)}}
+
+
 def _context(mrkdwn: str) -> dict[str, Any]:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(mrkdwn, SLACK_SECTION_LIMIT)}]}
 
@@ -123,7 +129,7 @@ def to_blocks(answer: Answer, *, restate: bool = False) -> dict[str, Any]:
     if answer.boxed_warning:  # a label's boxed warning comes before anything answered from it
         head.append(_section(f"*{slack_escape(banner(answer.boxed_warning))}*"))
     if restate:
-        head.append(_section(f"*You asked:* {slack_escape(answer.question)}"))
+        head.append(_plain_section(f"You asked: {answer.question}"))
     if answer.query and answer.query != answer.question.strip():
         head.append(_context(f"Searching for: {slack_escape(answer.query)}"))
     body = [_section(slack_escape(note)) for note in answer.notes] + _answer_section(answer)

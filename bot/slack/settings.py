@@ -9,34 +9,70 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from dotenv.parser import parse_stream
 
 from corpus.errors import ConfigError
 
+from ..core import DEFAULT_K
+
 DEFAULT_ENV_FILE = ".env"
 DEFAULT_COMMAND = "/monograph"
 DEFAULT_FEEDBACK_LOG = "var/feedback.jsonl"
+FEEDBACK_OFF = "off"  # FEEDBACK_LOG=off records no feedback at all
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+DEFAULT_GRACE = 30.0  # seconds a stopping bot has to answer what it already acknowledged
+MAX_GRACE = 3600.0
+MAX_WORKERS = 64
+DEFAULT_READ_TIMEOUT = 10.0  # seconds a connection may take to send each part of its request
 WHERE = "set it in the environment or in .env (see .env.example for every variable)"
 
 
 @dataclass(frozen=True)
 class Settings:
-    bot_token: str
-    signing_secret: str = ""  # HTTP mode only
-    app_token: str = ""  # Socket Mode only
+    bot_token: str = field(repr=False)  # secrets stay out of any repr that reaches a log
+    signing_secret: str = field(default="", repr=False)  # HTTP mode only
+    app_token: str = field(default="", repr=False)  # Socket Mode only
     api_url: str | None = None  # slack_sdk's base_url; None means Slack itself
     command: str = DEFAULT_COMMAND
-    feedback_log: Path = Path(DEFAULT_FEEDBACK_LOG)
+    feedback_log: Path | None = Path(DEFAULT_FEEDBACK_LOG)  # None: FEEDBACK_LOG=off
     log_level: str = "INFO"
+    log_questions: bool = False  # LOG_QUESTIONS=1 adds each question to its event's log line
+    redis_url: str | None = field(default=None, repr=False)  # may hold a password; claims shared by replicas; None keeps them in this process
+    shutdown_grace: float = DEFAULT_GRACE
+    http_workers: int = 1
+    read_timeout: float = DEFAULT_READ_TIMEOUT
 
     @property
     def socket_mode(self) -> bool:
         return bool(self.app_token)
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Values the log must never show, whatever a library prints."""
+        password = re.search(r"//[^:/@]*:([^@/]+)@", self.redis_url or "")
+        return tuple(v for v in (self.bot_token, self.signing_secret, self.app_token,
+                                 password.group(1) if password else "") if len(v) >= 4)
+
+
+@dataclass(frozen=True)
+class Options:
+    """What ``monograph-bot slack`` was asked on its command line, as values (cli.py parses them)."""
+
+    corpus: str | None = None
+    k: int = DEFAULT_K
+    http: bool = False
+    host: str = "127.0.0.1"
+    port: int = 3000
+    env_file: str | None = DEFAULT_ENV_FILE
+
+    def __post_init__(self):
+        if not 1 <= self.port <= 65535:  # checked before anything starts: no index, no call to Slack
+            raise ConfigError(f"--port must be between 1 and 65535, got {self.port}")
 
 
 def read_env_file(path: str | Path) -> dict[str, str]:
@@ -99,13 +135,44 @@ def load_settings(env_file: str | Path | None = DEFAULT_ENV_FILE, *, http: bool,
     level = get("LOG_LEVEL", "INFO").upper()
     if level not in LOG_LEVELS:
         raise ConfigError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {level!r}")
+    redis_url = get("REDIS_URL") or None
+    if redis_url is not None and not redis_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ConfigError("REDIS_URL must start with redis://, rediss:// or unix://")  # never echo it: it may hold a password
+    workers = _number(get("HTTP_WORKERS", "1"), "HTTP_WORKERS", int, 1, MAX_WORKERS)
+    if workers > 1 and redis_url is None:
+        raise ConfigError("HTTP_WORKERS above 1 needs REDIS_URL: without it each worker remembers only "
+                          "its own events and could answer a repeated one twice")
+    feedback = get("FEEDBACK_LOG", DEFAULT_FEEDBACK_LOG)
     return Settings(
         bot_token=get("SLACK_BOT_TOKEN"),
         signing_secret=get("SLACK_SIGNING_SECRET") if http else "",
         app_token="" if http else get("SLACK_APP_TOKEN"),
         api_url=api_url,
         command=command,
-        feedback_log=Path(get("FEEDBACK_LOG", DEFAULT_FEEDBACK_LOG)),
+        feedback_log=None if feedback.lower() == FEEDBACK_OFF else Path(feedback),
         log_level=level,
+        log_questions=_flag(get("LOG_QUESTIONS", "0"), "LOG_QUESTIONS"),
+        redis_url=redis_url,
+        shutdown_grace=_number(get("SHUTDOWN_GRACE", str(DEFAULT_GRACE)), "SHUTDOWN_GRACE", float, 0, MAX_GRACE),
+        http_workers=workers,
+        read_timeout=_number(get("HTTP_READ_TIMEOUT", str(DEFAULT_READ_TIMEOUT)), "HTTP_READ_TIMEOUT", float, 0.1, 300),
     )
+
+
+def _number(text: str, name: str, kind: type, low: float, high: float):
+    try:
+        value = kind(text)
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise ConfigError(f"{name} must be a number from {low:g} to {high:g}, got {text!r}")
+    return value
+
+
+def _flag(text: str, name: str) -> bool:
+    if text.lower() in ("1", "true", "yes", "on"):
+        return True
+    if text.lower() in ("0", "false", "no", "off", ""):
+        return False
+    raise ConfigError(f"{name} must be 1 or 0, got {text!r}")
 
