@@ -57,9 +57,10 @@ class Plan:
 
 
 def concepts_of(question: str, index: Index) -> tuple[list[Concept], list[tuple[str, str]]]:
-    qwords = [_fix_spelling(w, index) for w in words(question)]
-    corrections = [(w, f) for w, f in zip(words(question), qwords) if f != w]
-    corrections = list(dict.fromkeys(corrections))
+    asked = words(question)
+    fixed = [_fix_spelling(w, index) for w in asked]
+    corrections = list(dict.fromkeys((w, f) for w, f in zip(asked, fixed) if f != w))
+    qwords = [part for f in fixed for part in f.split()]  # a split typo ("halflife") is two words
     concepts: list[Concept] = []
     covered: set[int] = set()
     for phrase, clinical, span in lay_expansions(qwords):
