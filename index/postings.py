@@ -37,57 +37,98 @@ class Postings:
     spelling: Counter[str]  # every alphabetic word with its count, for the speller
 
 
+BLOCK = 8192  # passages counted at a time, so the build's temporary arrays stay a few MiB
+
+
 def build_postings(texts: Iterable[str], floor: float) -> Postings:
     """Postings of the texts, one per passage; a score never falls below ``floor``."""
-    types: dict[str, int] = {}  # distinct whitespace-separated chunk ("(100mg),") -> type number
-    stream = array("i")
-    ends = array("q")
-    get = types.get
-    for text in texts:  # no token spans whitespace, so a text's tokens are its chunks' tokens
-        found = normalize(text).split()
-        ids = list(map(get, found))
-        if None in ids:
-            ids = [types.setdefault(tok, len(types)) if i is None else i for tok, i in zip(found, ids)]
-        stream.extend(ids)
-        ends.append(len(stream))
-    tokens = np.frombuffer(stream, dtype=np.int32) if len(stream) else np.zeros(0, np.int32)
-    expansion = [words(chunk) for chunk in types]  # a chunk's words: "(3-4mg)," -> 3-4, 3, 4, mg
-    terms, type_terms, type_len = _term_numbers(expansion)
-    spelling = _spelling(expansion, np.bincount(tokens, minlength=len(types)))
-    # the stream of term numbers, a token giving 0 (a stopword), 1 or more terms
-    lens = type_len[tokens]
-    starts = (np.cumsum(type_len) - type_len)[tokens]
-    flat = type_terms[np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))]
-    per_passage = np.diff(np.concatenate([[0], np.cumsum(lens)]).astype(np.int64)[np.frombuffer(ends, np.int64)],
-                          prepend=0)
-    return _bm25(terms, flat, per_passage, floor, spelling)
+    counter = _Counter()
+    block: list[str] = []
+    for text in texts:
+        block.append(text)
+        if len(block) == BLOCK:
+            counter.add(block)
+            block = []
+    if block:
+        counter.add(block)
+    return counter.postings(floor)
 
 
-def _term_numbers(expansion: list[list[str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
-    number: dict[str, int] = {}
-    flat, lens = [], []
-    for ws in expansion:
-        ts = content_terms(ws)
-        flat.extend(number.setdefault(t, len(number)) for t in ts)
-        lens.append(len(ts))
-    return list(number), np.asarray(flat, dtype=np.int32), np.asarray(lens, dtype=np.int64)
+class _Counter:
+    """Term counts per passage, a block of passages at a time, as (term, passage, count) arrays."""
+
+    def __init__(self):
+        self.types: dict[str, int] = {}  # whitespace-separated chunk ("(100mg),") -> type number
+        self.type_terms: list[list[int]] = []  # type number -> its term numbers ("(3-4mg)," -> 3-4, 3, 4, mg)
+        self.type_words: list[list[str]] = []
+        self.type_count = np.zeros(0, np.int64)
+        self.terms: dict[str, int] = {}
+        self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        self.lengths: list[np.ndarray] = []
+        self.passages = 0
+
+    def add(self, texts: list[str]) -> None:
+        stream, ends, get = array("i"), array("q"), self.types.get
+        for text in texts:  # no token spans whitespace, so a text's tokens are its chunks' tokens
+            found = normalize(text).split()
+            ids = list(map(get, found))
+            if None in ids:
+                ids = [self._type(chunk) if i is None else i for chunk, i in zip(found, ids)]
+            stream.extend(ids)
+            ends.append(len(stream))
+        tokens = np.frombuffer(stream, dtype=np.int32) if len(stream) else np.zeros(0, np.int32)
+        count = np.bincount(tokens, minlength=len(self.types))
+        count[: len(self.type_count)] += self.type_count
+        self.type_count = count
+        # the block's stream of term numbers: a token gives 0 (a stopword), 1 or more terms
+        type_len = np.fromiter(map(len, self.type_terms), np.int64, len(self.type_terms))
+        type_flat = np.fromiter((t for ts in self.type_terms for t in ts), np.int32, int(type_len.sum()))
+        lens = type_len[tokens]
+        starts = (np.cumsum(type_len) - type_len)[tokens]
+        flat = type_flat[np.repeat(starts - np.cumsum(lens) + lens, lens) + np.arange(int(lens.sum()))]
+        per_passage = np.diff(np.concatenate([[0], np.cumsum(lens)])[np.frombuffer(ends, np.int64)], prepend=0)
+        n = len(texts)
+        pid = np.repeat(np.arange(n, dtype=np.int64), per_passage)
+        pairs, tf = np.unique(flat.astype(np.int64) * n + pid, return_counts=True)
+        self.parts.append(((pairs // n).astype(np.int32), (pairs % n + self.passages).astype(np.int32),
+                           tf.astype(np.int32)))
+        self.lengths.append(per_passage)
+        self.passages += n
+
+    def _type(self, chunk: str) -> int:
+        number = self.types.get(chunk)
+        if number is None:
+            number = self.types[chunk] = len(self.types)
+            ws = words(chunk)
+            self.type_words.append(ws)
+            self.type_terms.append([self.terms.setdefault(t, len(self.terms)) for t in content_terms(ws)])
+        return number
+
+    def postings(self, floor: float) -> Postings:
+        """The blocks' counts placed term by term (a counting sort: no sort of all postings at once)."""
+        df = np.zeros(len(self.terms), np.int64)
+        for term, _, _ in self.parts:
+            df += np.bincount(term, minlength=len(self.terms))
+        cursor = np.concatenate([[0], np.cumsum(df)[:-1]]).astype(np.int64)
+        passage, tf = np.empty(int(df.sum()), np.int32), np.empty(int(df.sum()), np.int32)
+        while self.parts:  # block by block, passages ascending: each lands after the term's earlier ones
+            term, pid, count = self.parts.pop(0)
+            in_block = np.bincount(term, minlength=len(self.terms))
+            rank = np.arange(len(term)) - (np.cumsum(in_block) - in_block)[term]  # block is sorted by term
+            where = cursor[term] + rank
+            passage[where], tf[where] = pid, count
+            cursor += in_block
+        spelling: Counter[str] = Counter()
+        for ws, n in zip(self.type_words, self.type_count.tolist()):
+            for w in ws:
+                if n and w.isalpha():
+                    spelling[w] += n
+        return _bm25(list(self.terms), df, passage, tf, np.concatenate(self.lengths), floor, spelling)
 
 
-def _spelling(expansion: list[list[str]], counts: np.ndarray) -> Counter[str]:
-    spelling: Counter[str] = Counter()
-    for ws, n in zip(expansion, counts.tolist()):
-        for w in ws:
-            if n and w.isalpha():
-                spelling[w] += n
-    return spelling
-
-
-def _bm25(terms: list[str], flat: np.ndarray, doc_len: np.ndarray, floor: float, spelling: Counter) -> Postings:
+def _bm25(terms: list[str], df: np.ndarray, passage: np.ndarray, tf: np.ndarray, doc_len: np.ndarray,
+          floor: float, spelling: Counter) -> Postings:
     n = len(doc_len)
-    pid = np.repeat(np.arange(n, dtype=np.int64), doc_len)
-    pairs, tf = np.unique(flat.astype(np.int64) * n + pid, return_counts=True)
-    term, passage = pairs // n, (pairs % n).astype(np.int32)
-    df = np.bincount(term, minlength=len(terms))
     offsets = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
     # rank_bm25 indexes a passage with no terms as one placeholder token: length 1, one more "term"
     empty = int((doc_len == 0).sum())
@@ -97,6 +138,14 @@ def _bm25(terms: list[str], flat: np.ndarray, doc_len: np.ndarray, floor: float,
     eps = EPSILON * idf.mean() if len(idf) else 0.0
     idf = np.where(idf < 0, eps, idf)[: len(terms)]
     norm = K1 * (1 - B + B * lengths / lengths.mean())
-    tf = tf.astype(np.float64)
-    score = np.repeat(idf, df) * (tf * (K1 + 1) / (tf + norm[passage]))
-    return Postings(terms, offsets, passage, np.maximum(score, floor), spelling)
+    score = tf.astype(np.float64)  # in place from here: these arrays are the size of the whole index
+    del tf
+    denominator = norm[passage]
+    denominator += score
+    score *= K1 + 1
+    score /= denominator
+    del denominator
+    for t in np.flatnonzero(df):  # idf term by term: no index-sized array of repeated idfs
+        score[offsets[t]:offsets[t + 1]] *= idf[t]
+    np.maximum(score, floor, out=score)
+    return Postings(terms, offsets, passage, score, spelling)
