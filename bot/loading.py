@@ -1,20 +1,41 @@
-"""Corpus path -> ready Index, the one start-up step every front end shares."""
+"""Corpus path -> ready Index, the one start-up step every front end shares.
+
+An index can also be built once and saved (``monograph-bot index build``), then loaded at
+each start with ``--index FILE``: the file is checked against the corpus's files, so a
+changed corpus gets an ``error:`` saying how to rebuild, never a stale index.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from corpus import DEFAULT_CORPUS, CorpusError, load_corpus, split_corpus
+from corpus import DEFAULT_CORPUS, CorpusError, corpus_fingerprint, load_corpus, split_corpus
 from index import Index
+from index.store import FORMAT, load_index as load_saved, save_index
 
 
-def load_index(path: str | Path | None = None) -> Index:
+def load_index(path: str | Path | None = None, saved: str | Path | None = None) -> Index:
+    """The index of the corpus at ``path`` (default: the shipped article): built, or read from ``saved``."""
     path = Path(path) if path else DEFAULT_CORPUS
+    if saved:
+        return load_saved(saved, _key(path), str(path))
     docs = load_corpus(path)
     passages = split_corpus(docs)
     if not passages:
         raise CorpusError(f"{path}: no passages could be read from it (only headings or page furniture?)")
     return Index(passages)
+
+
+def build_saved(path: str | Path | None, out: str | Path) -> Index:
+    """Build the corpus's index and save it to ``out`` for ``--index``."""
+    path = Path(path) if path else DEFAULT_CORPUS
+    index = load_index(path)
+    save_index(index, out, _key(path), str(path))
+    return index
+
+
+def _key(path: Path) -> str:
+    return f"{FORMAT}:{corpus_fingerprint(path)}"
 
 
 def describe(index: Index) -> str:

@@ -6,6 +6,7 @@ Every way a file can be unusable (missing, unreadable, empty, binary, not UTF-8)
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -97,18 +98,40 @@ def read_document(path: str | Path) -> Document:
     )
 
 
+def corpus_files(path: str | Path) -> list[Path]:
+    """The files a corpus is read from: the file itself, or a folder's documents by name."""
+    path = Path(path)
+    if not path.is_dir():
+        return [path]
+    files = sorted(
+        p for p in path.iterdir()
+        if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+        and p.stem.upper() not in NOT_DOCUMENTS
+    )
+    if not files:
+        raise CorpusError(f"{path}: folder holds no .txt or .md documents")
+    return files
+
+
+def corpus_fingerprint(path: str | Path) -> str:
+    """A hash of every file a corpus is read from (names and bytes): a saved index is kept for it.
+
+    Reading bytes is fast (no splitting), so a start-up can check a saved index against the
+    corpus it serves: an edited, added or removed document changes the fingerprint.
+    """
+    digest = hashlib.sha256()
+    for file in corpus_files(path):
+        raw = read_bytes(file, CorpusError, "pass --corpus with a .txt or .md file or a folder of them", "a file")
+        digest.update(f"{file.name}\0{len(raw)}\0".encode())
+        digest.update(raw)
+    return digest.hexdigest()
+
+
 def load_corpus(path: str | Path) -> list[Document]:
     """A file is one document; a folder is every ``.txt``/``.md`` file in it, by name."""
     path = Path(path)
     if path.is_dir():
-        files = sorted(
-            p for p in path.iterdir()
-            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-            and p.stem.upper() not in NOT_DOCUMENTS
-        )
-        if not files:
-            raise CorpusError(f"{path}: folder holds no .txt or .md documents")
-        docs = [read_document(p) for p in files]
+        docs = [read_document(p) for p in corpus_files(path)]
         seen: dict[str, int] = {}
         unique = []
         for doc in docs:  # two files named alike would share passage ids
