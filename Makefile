@@ -32,6 +32,7 @@ test: install-test
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	-$(BIN)/python benchmarks/lucene.py fetch $(VENV)/lucene  # Lucene's jar, once; the run notes it if missing
 	$(BIN)/python benchmarks/run.py
 
 clean:
