@@ -64,7 +64,8 @@ def medquad_documents(shared: Path = SHARED) -> list[Document]:
                 heading = "Overview" if kind == "information" else kind.capitalize()
                 sections.append(f"## {heading}\n\n{answer}")
         if sections:
-            docs.append(Document(f"medquad-{path.parent.name.split('_')[0]}-{path.stem}", focus, "MedQuAD", "\n\n".join(sections) + "\n", str(path)))
+            number = f"{path.parent.name.split('_')[0]}-{path.stem}"  # both folders start at 0000001.xml
+            docs.append(Document(f"medquad-{number}", focus, "MedQuAD", "\n\n".join(sections) + "\n", str(path)))
     return docs
 
 

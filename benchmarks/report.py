@@ -127,9 +127,9 @@ def _scale(scale: dict, growth_rows: list[dict]) -> list[str]:
                      f"{r['query']['p50_ms']} / {r['query']['p95_ms']}", f"{cpu.get('p50_ms')} / {cpu.get('p95_ms')}",
                      core and f"{core['p50_ms']} / {core['p95_ms']} ({r['core_cpu']['p95_ms']})", _agree(r),
                      r["query"]["n"]])
-    lines += [_table(["passages", "engine", "build s", "RSS growth MiB", "search p50 / p95 ms",
-                      "search CPU p50 / p95 ms", "answer() p50 / p95 ms (CPU p95)", "top-3 agreement: all / naming none",
-                      "queries"], rows), ""]
+    header = ["passages", "engine", "build s", "RSS growth MiB", "search p50 / p95 ms", "search CPU p50 / p95 ms",
+              "answer() p50 / p95 ms (CPU p95)", "top-3 agreement: all / naming none", "queries"]
+    lines += [_table(header, rows), ""]
     saved = [[f"{r['passages']:,}", r["save_s"], r["file_mib"], r["load_s"], r["check_s"], r["text_mib"],
               r.get("speller_build_s")] for r in scale["results"] if r["engine"] == "ours" and "load_s" in r]
     if saved:

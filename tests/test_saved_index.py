@@ -15,8 +15,8 @@ from corpus import CorpusError
 
 from .conftest import MONOGRAPHS, run_cli
 
-QUESTIONS = ["How should I store Lipitor?", "what is the halflife of baclofen", "does haloperidol cause tardive dyskinesia",
-             "What is LIPITOR?", "can i take haloperidal wiht wine"]
+QUESTIONS = ["How should I store Lipitor?", "what is the halflife of baclofen", "What is LIPITOR?",
+             "does haloperidol cause tardive dyskinesia", "can i take haloperidal wiht wine"]
 
 
 @pytest.fixture(scope="module")
