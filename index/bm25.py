@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -126,8 +126,13 @@ class Index:
             scores[candidates] = self._lift(candidates, asked_terms(question, weights))
         return [Hit(h.passage, 0.0, h.matched_terms) for h in self._hits(candidates, scores, weights, k)]
 
-    def documents_named(self, weights: Mapping[str, float]) -> np.ndarray | None:
-        """With several documents, the documents a question names ("lipitor"), or None if it names none."""
+    def documents_named(self, terms: Iterable[str]) -> set[str] | None:
+        """The titles of the documents these terms name ("lipitor" in a folder of labels), or None."""
+        named = [self.names[t] for t in terms if t in self.names]
+        return {self.titles[d] for d in np.concatenate(named).tolist()} if named else None
+
+    def _scope(self, weights: Mapping[str, float]) -> np.ndarray | None:
+        """The document numbers a search is kept to: those named by its heavier terms (the question's own)."""
         named = [self.names[t] for t, w in weights.items() if t in self.names and w >= TUNING.named_weight]
         return np.unique(np.concatenate(named)) if named else None
 
@@ -144,7 +149,7 @@ class Index:
         Every term scores at least ``TUNING.floor`` where it occurs and weights are positive,
         so the passages that share a term are exactly those scoring above 0.
         """
-        named = self.documents_named(weights)
+        named = self._scope(weights)
         if named is None:
             return np.flatnonzero(scores > 0)  # a bool array: numpy's nonzero is 6x faster on it
         starts, ends = self._document_start[named], self._document_start[named + 1]
