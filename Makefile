@@ -35,6 +35,7 @@ quality: install
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	-$(BIN)/python benchmarks/lucene.py fetch $(VENV)/lucene  # Lucene's jar, once; the run notes it if missing
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -1,10 +1,7 @@
-"""What the benchmark's parts share: the query set, the scaled corpora, timing and memory.
+"""What the benchmark's parts share: the question sets, timing and memory, the machine.
 
-Scaled corpora are the real passages of ``corpus/monographs/*.md`` and the shipped
-``baclofen.txt`` replicated with new ids, not synthetic text: the words, lengths and
-sections are real, but the vocabulary stops growing after the first copy (a real
-100k-passage library would keep adding rare terms), and every term's document frequency
-grows in proportion to the corpus, as a common term's does in a real one.
+The package is imported as installed (``pip install -e .``), and percentiles are eval's own.
+The scale part's corpus is ``library.py``'s.
 """
 
 from __future__ import annotations
@@ -14,11 +11,10 @@ import os
 import statistics
 import sys
 import time
-from dataclasses import replace
 from pathlib import Path
 
 from bot.eval.metrics import percentile as _percentile
-from corpus import DEFAULT_CORPUS, QUESTIONS_DIR, Passage, load_corpus, split_corpus
+from corpus import DEFAULT_CORPUS, QUESTIONS_DIR  # noqa: F401  (DEFAULT_CORPUS: for the parts that import it from here)
 
 ROOT = Path(__file__).resolve().parent.parent  # the checkout: the package itself is imported as installed
 
@@ -38,28 +34,6 @@ def conversations(name: str | None = None) -> list[list[str]]:
             if line.strip():
                 items.append(list(json.loads(line)["turns"]))
     return items
-
-
-def queries() -> list[str]:
-    """Every turn of every question set, as stand-alone queries (250 of them today)."""
-    return [turn for turns in conversations() for turn in turns]
-
-
-def base_passages() -> list[Passage]:
-    return split_corpus(load_corpus(MONOGRAPHS)) + split_corpus(load_corpus(DEFAULT_CORPUS))
-
-
-def replicate(base: list, n: int) -> list:
-    """``n`` items cycling through ``base``; passages get ids unique to their copy."""
-    out = []
-    for i in range(n):
-        item = base[i % len(base)]
-        copy = i // len(base)
-        if isinstance(item, Passage):
-            out.append(replace(item, id=f"{item.id}~{copy}"))
-        else:
-            out.append(list(item))  # a token list of its own, as a real corpus would have
-    return out
 
 
 def percentile(values: list[float], q: float) -> float:

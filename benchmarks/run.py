@@ -1,8 +1,9 @@
-"""Benchmarks: the monograph bot beside rank_bm25 and bm25s, in one run.
+"""Benchmarks: the monograph bot beside rank_bm25, bm25s, tantivy and Lucene, in one run.
 
 Prints a table on stdout and writes every figure to a JSON file; progress goes to stderr.
-Run it from the project's virtual environment (`make bench` installs the `bench` extra,
-bm25s, first). The full run takes about a minute and a half on 2 cores.
+Run it from the project's virtual environment: `make bench` installs the `bench` extra
+(bm25s, tantivy) and fetches the Lucene jar first. The full run takes about 10 minutes on
+2 cores, most of it rank_bm25 at 100k passages.
 """
 
 from __future__ import annotations
@@ -14,7 +15,11 @@ import sys
 import time
 from pathlib import Path
 
-from common import ROOT, log, machine  # benchmarks/ is the script's own folder, first on sys.path
+from common import (  # benchmarks/ is the script's own folder, first on sys.path
+    ROOT,
+    log,
+    machine,
+)
 from report import goals, growth, render
 
 DEFAULT_SIZES = (1_000, 10_000, 100_000)
@@ -29,16 +34,19 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
              cold start to the first answer (`python -m bot ask`, median of 7 processes,
              beside a bare interpreter, `import rank_bm25` and a ten-line rank_bm25 bot),
              per-turn p50/p95 through bot.core.answer and through `repl --json`, peak memory
-  scale      1k/10k/100k passages (the real passages of corpus/monographs/*.md and
-             corpus/documents/baclofen.txt, replicated with new ids): build time, query
-             p50/p95 and memory for our index.Index, rank_bm25's BM25Okapi.get_top_n and
-             bm25s, on the same tokens and the same queries (turns of corpus/questions)
+  scale      1k/10k/100k passages of a library built from ../shared (MedQuAD's NIH pages, FDA
+             labels) and corpus/monographs, distinct passages (benchmarks/library.py): build
+             time, RSS growth, search p50/p95 (wall and CPU) and top-3 agreement with rank_bm25
+             for our index.Index, rank_bm25, bm25s, tantivy and Lucene on the same terms and the
+             same 500 real questions; answer() p50/p95; saving and loading our index.
+             1,000,000 passages (--sizes ...,1000000): ours (search alone), tantivy, Lucene
 
 examples:
-  python benchmarks/run.py                      # everything, ~1.5 minutes
-  python benchmarks/run.py --quick              # 1k and 10k only, fewer repeats, under a minute
+  python benchmarks/run.py                      # everything, ~10 minutes
+  python benchmarks/run.py --quick              # 1k and 10k only, 100 questions, fewer repeats: ~2 minutes
+  python benchmarks/run.py --only scale --sizes 1000000   # the million-passage row alone
   python benchmarks/run.py --only scale --sizes 1000,10000 --profile benchmarks/profiles""")
-    parser.add_argument("--quick", action="store_true", help="sizes 1k and 10k only, fewer repeats and queries")
+    parser.add_argument("--quick", action="store_true", help="sizes 1k and 10k only, 100 questions, fewer repeats")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results.json", metavar="FILE",
                         help="where to write the JSON figures (default benchmarks/results.json)")
     parser.add_argument("--only", choices=("monograph", "scale"), help="run one part only")

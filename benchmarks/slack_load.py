@@ -32,8 +32,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.eval.metrics import percentile  # noqa: E402
-from tests.slack_fake import (SECRET, TEAM, BotProcess, FakeSlack, event_body, free_port, mention,  # noqa: E402
-                              signed_post)
+from tests.slack_fake import (  # noqa: E402
+    SECRET,
+    TEAM,
+    BotProcess,
+    FakeSlack,
+    event_body,
+    free_port,
+    mention,
+    signed_post,
+)
 
 FORM, JSON = "application/x-www-form-urlencoded", "application/json"
 

@@ -1,116 +1,136 @@
 """One engine at one corpus size, in a process of its own so its memory is its own.
 
-    python benchmarks/worker.py ENGINE DATA_DIR [--queries N] [--core] [--profile FILE]
+    python benchmarks/worker.py ENGINE DATA_DIR [--core] [--profile FILE]
 
-Reads ``passages.pkl`` (and, for rank_bm25 and bm25s, ``tokens.pkl``: the same tokens our
-tokenizer gives) and ``queries.json`` from DATA_DIR, builds the index, times each query
-alone (k=3), and prints one JSON object on stdout.
+Reads DATA_DIR (``scale.py`` writes it): ``passages.pkl`` for ours, ``tokens.txt`` (one
+passage a line: the terms our tokenizer gives, space-separated) for the peers, and
+``queries.json``. Builds the index, times each query alone (k=3) after 3 warm-up queries,
+and prints one JSON object: build time, resident memory growth, query p50/p95 (wall clock,
+and the thread's CPU time, which a busy shared machine inflates far less) and each
+query's top 3 passage numbers (for the agreement with rank_bm25). rank_bm25 also reports
+which passages tie with its third best, so that agreement can set ties aside.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import json
 import pickle
 import time
 from pathlib import Path
 
+import numpy as np
 from common import peak_rss_mb, rss_mb, summary_ms
+from engines import ENGINES, IMPORTS
 
 WARMUP = 3
-
-
-def _ours(passages, tokens):
-    from index import Index, term_weights
-
-    index = Index(passages)
-    return index, lambda q, qt: index.search(term_weights(q), k=3)
-
-
-def _rank_bm25(passages, tokens):
-    from rank_bm25 import BM25Okapi
-
-    bm25 = BM25Okapi(tokens)
-    return bm25, lambda q, qt: bm25.get_top_n(qt, passages, n=3)
-
-
-def _bm25s(passages, tokens):
-    import bm25s
-
-    retriever = bm25s.BM25(k1=1.5, b=0.75)  # the defaults of rank_bm25's BM25Okapi; bm25s's Lucene idf
-    retriever.index(tokens, show_progress=False)
-
-    def search(q, qt):
-        if not qt:  # bm25s cannot score an empty query; ours and rank_bm25 return nothing/zeros
-            return []
-        docs, _ = retriever.retrieve([qt], k=3, show_progress=False)
-        return [passages[i] for i in docs[0]]
-
-    return retriever, search
-
-
-ENGINES = {"ours": _ours, "rank_bm25": _rank_bm25, "bm25s": _bm25s}
+TIE = 1e-9
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("engine", choices=sorted(ENGINES))
     parser.add_argument("data", type=Path)
-    parser.add_argument("--queries", type=int, default=0, help="time only the first N queries (0: all)")
-    parser.add_argument("--core", action="store_true", help="also time bot.core.answer() per turn (ours only)")
-    parser.add_argument("--profile", type=Path, help="write a cProfile of the timed searches here")
+    parser.add_argument("--core", action="store_true", help="also time bot.core.answer() per question (ours only)")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the build and the searches here")
     args = parser.parse_args()
 
-    passages = pickle.loads((args.data / "passages.pkl").read_bytes())
-    tokens = pickle.loads((args.data / "tokens.pkl").read_bytes()) if args.engine != "ours" else None
+    passages = pickle.loads((args.data / "passages.pkl").read_bytes()) if args.engine == "ours" else None
     spec = json.loads((args.data / "queries.json").read_text())
     texts, qtokens = spec["text"], spec["tokens"]
-    if args.queries:
-        texts, qtokens = texts[: args.queries], qtokens[: args.queries]
-    if args.engine == "bm25s":
-        import bm25s  # noqa: F401  (its import, numpy's and tqdm's, is not build time)
-    elif args.engine == "rank_bm25":
-        import rank_bm25  # noqa: F401
-    else:
-        import numpy  # noqa: F401
-        import index  # noqa: F401
+    __import__(IMPORTS[args.engine])  # its import (numpy's, tqdm's) is not build time
     gc.collect()
     before = rss_mb()
     start = time.perf_counter()
-    engine, search = ENGINES[args.engine](passages, tokens)
+    engine, search = ENGINES[args.engine](args.data, passages)
     build = time.perf_counter() - start
     gc.collect()
     after = rss_mb()
 
     for q, qt in list(zip(texts, qtokens))[:WARMUP]:
         search(q, qt)
-    times, returned = [], 0
+    times, cpu, top, ties = [], [], [], []
     for q, qt in zip(texts, qtokens):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.thread_time()
         hits = search(q, qt)
+        cpu.append(time.thread_time() - c0)
         times.append(time.perf_counter() - t0)
-        returned += len(hits)
-    out = {"engine": args.engine, "passages": len(passages), "build_s": round(build, 3),
+        top.append(hits)
+        if args.engine == "rank_bm25":
+            ties.append(_ties(engine[1]["scores"], len(hits)))
+    out = {"engine": args.engine, "passages": int(spec["passages"]), "build_s": round(build, 3),
            "index_mib": round(after - before, 1), "peak_rss_mib": round(peak_rss_mb(), 1),
-           "query": summary_ms(times), "hits_per_query": round(returned / max(len(times), 1), 2)}
-    if args.core and args.engine == "ours":
-        from bot.core import answer
-
-        core_times = []
-        for q in texts:
-            t0 = time.perf_counter()
-            answer(q, engine)
-            core_times.append(time.perf_counter() - t0)
-        out["core"] = summary_ms(core_times)
+           "query": summary_ms(times), "query_cpu": summary_ms(cpu), "top": top}
+    if ties:
+        out["ties"] = ties
+    if args.engine == "ours":
+        out.update(_ours_extra(engine, texts, args.core))
     if args.profile:
         del engine, search
         gc.collect()
-        _profile(passages, tokens, args.engine, texts, qtokens, args.profile)
+        _profile(args.data, passages, args.engine, texts, qtokens, args.profile)
     print(json.dumps(out))
 
 
-def _profile(passages, tokens, engine: str, texts, qtokens, path: Path) -> None:
+def _ties(scores: np.ndarray, k: int) -> list[int]:
+    """Passages scoring within a hair of rank_bm25's k-th best: any of them is a right answer there."""
+    if not k:
+        return []
+    kth = np.sort(scores)[-k]
+    return np.flatnonzero(scores >= kth - TIE * max(1.0, abs(kth)))[:200].tolist()
+
+
+def _ours_extra(index, texts: list[str], core: bool) -> dict:
+    """Which queries name a document (and so are kept to it), the speller's first build, answer() times."""
+    from index import term_weights
+
+    out = {"named": [index.documents_named(term_weights(q)) is not None for q in texts]}
+    out.update(_saved(index))
+    t0 = time.perf_counter()
+    index.speller.index()
+    out["speller_build_s"] = round(time.perf_counter() - t0, 3)
+    if core:
+        from bot.core import answer
+
+        times, cpu = [], []
+        for q in texts:
+            t0, c0 = time.perf_counter(), time.thread_time()
+            answer(q, index)
+            cpu.append(time.thread_time() - c0)
+            times.append(time.perf_counter() - t0)
+        out["core"], out["core_cpu"] = summary_ms(times), summary_ms(cpu)
+    return out
+
+
+def _saved(index) -> dict:
+    """Save the index to a file, then load it as ``--index`` does (the corpus check aside: there are no files)."""
+    import tempfile
+
+    from index.store import load_index, save_index
+
+    with tempfile.TemporaryDirectory(prefix="monograph-saved-") as tmp:
+        file = Path(tmp) / "library.index"
+        t0 = time.perf_counter()
+        save_index(index, file, "bench")
+        save = time.perf_counter() - t0
+        loads = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            loaded = load_index(file, "bench")
+            loads.append(time.perf_counter() - t0)
+            del loaded
+        # --index also hashes the corpus files to check the file fits them: time it on as many bytes
+        text = "\n".join(p.text for p in index.passages).encode()
+        t0 = time.perf_counter()
+        hashlib.sha256(text).hexdigest()
+        check = time.perf_counter() - t0
+        return {"save_s": round(save, 3), "load_s": round(sorted(loads)[1], 3), "check_s": round(check, 3),
+                "file_mib": round(file.stat().st_size / 2**20, 1), "text_mib": round(len(text) / 2**20, 1)}
+
+
+def _profile(data: Path, passages, engine: str, texts, qtokens, path: Path) -> None:
     """cProfile of one more build, then of the searches, top 15 functions each by own time."""
     import cProfile
     import io
@@ -119,9 +139,9 @@ def _profile(passages, tokens, engine: str, texts, qtokens, path: Path) -> None:
     buf = io.StringIO()
     profiler = cProfile.Profile()
     profiler.enable()
-    _, search = ENGINES[engine](passages, tokens)
+    _, search = ENGINES[engine](data, passages)
     profiler.disable()
-    buf.write(f"== build: {engine} over {len(passages):,} passages\n")
+    buf.write(f"== build: {engine} at {data.name} passages\n")
     pstats.Stats(profiler, stream=buf).sort_stats("tottime").print_stats(15)
     profiler = cProfile.Profile()
     profiler.enable()

@@ -1,4 +1,4 @@
-"""``monograph-bot`` / ``python -m bot``: repl, ask, eval, slack.
+"""``monograph-bot`` / ``python -m bot``: repl, ask, eval, slack, index build.
 
 Errors a user can fix are shown once as ``error: ...`` with exit status 2.
 """
@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import sys
+import time
 
 from corpus import DEFAULT_CORPUS, BotError
 
@@ -24,7 +25,10 @@ EXAMPLES = """examples:
   monograph-bot ask --json --corpus corpus/monographs/lipitor-patient-information.md "How should I store Lipitor?"
   monograph-bot eval corpus/questions/baclofen.jsonl --baseline
   monograph-bot eval corpus/questions/            (every set, one table: make quality)
-  monograph-bot slack --http --port 3000"""
+  monograph-bot slack --http --port 3000
+  monograph-bot index build --corpus corpus/monographs --out monographs.index
+  monograph-bot ask --corpus corpus/monographs --index monographs.index "How should I store Lipitor?"
+"""
 
 
 def _positive(text: str) -> int:
@@ -54,6 +58,11 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
                         help=f"passages per answer, 1-20 (default {DEFAULT_K})")
 
 
+def _index_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--index", metavar="FILE", default=None,
+                        help="load the index saved by `index build` instead of building it (checked against --corpus)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="monograph-bot", description=DESCRIPTION, epilog=EXAMPLES,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -63,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     repl = sub.add_parser("repl", help="ask questions in a conversation in the terminal",
                           description="Interactive questions with follow-ups; /help, /reset, /quit.")
     _corpus_options(repl)
+    _index_option(repl)
     repl.add_argument("--json", action="store_true",
                       help="read questions from stdin, one per line; write one JSON object per line")
 
@@ -70,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Answer one question with cited passages (no conversation), then exit.")
     ask.add_argument("question", nargs="+", help="the question (quotes are optional: the words are joined)")
     _corpus_options(ask)
+    _index_option(ask)
     ask.add_argument("--json", action="store_true", help="print one JSON object instead of text")
 
     ev = sub.add_parser("eval", help="score the bot against a question set (JSON lines) or a suite of sets",
@@ -88,6 +99,17 @@ def build_parser() -> argparse.ArgumentParser:
     slack.add_argument("--port", type=_port, default=3000, help="HTTP port, 1-65535 (default 3000)")
     slack.add_argument("--host", default="127.0.0.1", help="HTTP host (default 127.0.0.1)")
     slack.add_argument("--env-file", default=".env", metavar="PATH", help="settings file (default .env)")
+
+    idx = sub.add_parser("index", help="build a corpus's index once and save it to a file, for --index",
+                         description="A library of documents takes seconds to index; a saved index loads in a "
+                                     "fraction of that. The file is checked against the corpus at each load.")
+    action = idx.add_subparsers(dest="action", metavar="ACTION")
+    action.required = True
+    build = action.add_parser("build", help="index --corpus and write it to --out",
+                              description="Index --corpus and write the index to --out (one file).")
+    build.add_argument("--corpus", metavar="PATH", default=None,
+                       help=f"a .txt/.md file or a folder of them (default: the shipped {DEFAULT_CORPUS.name})")
+    build.add_argument("--out", metavar="FILE", required=True, help="the file to write (replaced if it exists)")
     parser.set_defaults(commands=sub.choices)
     return parser
 
@@ -118,8 +140,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from .loading import load_index
+    from .loading import build_saved, describe, load_index
 
+    if args.command == "index":
+        started = time.perf_counter()
+        index = build_saved(args.corpus, args.out)
+        print(f"saved the index of {describe(index)} to {args.out} in {time.perf_counter() - started:.1f} s")
+        return 0
     if args.command == "slack":
         from .slack import Options, run_slack
 
@@ -133,7 +160,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                 print("note: --corpus is ignored for a suite: each set names its own corpus", file=sys.stderr)
             return run_suite(args.questions, args.k, as_json=args.json)
         return run_eval(args.questions, args.corpus, args.k, as_json=args.json, with_baseline=args.baseline)
-    index = load_index(args.corpus)
+    index = load_index(args.corpus, args.index)
     if args.command == "ask":
         from .core import answer
         from .render import render_terminal, terminal_width, to_json

@@ -14,13 +14,27 @@ from index import TUNING, Hit, Index, tokenize
 
 from .boxed import warning_for
 from .coverage import coverage, decide, judged
+from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
 from .extract import choose
 from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
-from .query import Concept, Plan, covered_drugs, defined_document, informative, plan, subject_terms, titles
+from .query import (
+    Concept,
+    Plan,
+    covered_drugs,
+    defined_document,
+    informative,
+    plan,
+    subject_terms,
+    titles,
+)
 from .render import render_text
-from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
-from .safety import EMERGENCY_DECLINE, EMERGENCY_NOTICE, EMERGENCY_SEARCH, emergency_kind
+from .safety import (
+    EMERGENCY_DECLINE,
+    EMERGENCY_NOTICE,
+    EMERGENCY_SEARCH,
+    emergency_kind,
+)
 from .urgency import assess, lead_with
 
 DEFAULT_K = 3

@@ -1,4 +1,9 @@
-"""Corpus path -> ready Index, the one start-up step every front end shares."""
+"""Corpus path -> ready Index, the one start-up step every front end shares.
+
+An index can also be built once and saved (``monograph-bot index build``), then loaded at
+each start with ``--index FILE``: the file is checked against the corpus's files, so a
+changed corpus gets an ``error:`` saying how to rebuild, never a stale index.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +11,30 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from corpus import DEFAULT_CORPUS, CorpusError, read_corpus, split_document
+from corpus import (
+    DEFAULT_CORPUS,
+    CorpusError,
+    corpus_fingerprint,
+    read_corpus,
+    split_document,
+)
 from index import Index
+from index.store import FORMAT, save_index
+from index.store import load_index as load_saved
 
 
 def to_stderr(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
-def load_index(path: str | Path | None = None, warn: Callable[[str], None] = to_stderr) -> Index:
-    """The index of a corpus. What was skipped (an empty file in a folder, a document that
-    yields no passage) is told once through ``warn``, on stderr unless a front end says otherwise."""
+def load_index(path: str | Path | None = None, saved: str | Path | None = None,
+               warn: Callable[[str], None] = to_stderr) -> Index:
+    """The index of the corpus at ``path`` (default: the shipped article): built, or read from
+    ``saved``. What was skipped (an empty file in a folder, a document that yields no
+    passage) is told once through ``warn``, on stderr unless a front end says otherwise."""
     path = Path(path) if path else DEFAULT_CORPUS
+    if saved:
+        return load_saved(saved, _key(path), str(path))
     docs, warnings = read_corpus(path)
     passages = []
     for doc in docs:
@@ -30,6 +47,18 @@ def load_index(path: str | Path | None = None, warn: Callable[[str], None] = to_
     for message in warnings:
         warn(message)
     return Index(passages)
+
+
+def build_saved(path: str | Path | None, out: str | Path) -> Index:
+    """Build the corpus's index and save it to ``out`` for ``--index``."""
+    path = Path(path) if path else DEFAULT_CORPUS
+    index = load_index(path)
+    save_index(index, out, _key(path), str(path))
+    return index
+
+
+def _key(path: Path) -> str:
+    return f"{FORMAT}:{corpus_fingerprint(path)}"
 
 
 def describe(index: Index) -> str:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from index import TUNING, Index, tokenize, words
 from index.drugnames import find_drugs
-from index.english import is_everyday, zipf
+from index.english import is_everyday
 from index.spelling import Speller
 from index.stopwords import STOPWORDS
 from index.tokenizer import is_content, stem
@@ -70,8 +70,10 @@ def concepts_of(question: str, index: Index) -> tuple[list[Concept], list[tuple[
 @lru_cache(maxsize=1024)
 def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tuple[tuple[str, str], ...]]:
     """Kept per question: planning a conversation and picking the answer read the same turns again."""
-    qwords = [_fix_spelling(w, index) for w in words(question)]
-    corrections = [(w, f) for w, f in zip(words(question), qwords) if f != w]
+    asked = words(question)
+    fixed = [_fix_spelling(w, index) for w in asked]
+    corrections = list(dict.fromkeys((w, f) for w, f in zip(asked, fixed) if f != w))
+    qwords = [part for f in fixed for part in f.split()]  # a split typo ("halflife") is two words
     concepts: list[Concept] = []
     covered: set[int] = set()
     for surface, name, span in _drugs(qwords, index):
@@ -132,7 +134,7 @@ def _fix_spelling(word: str, index: Index) -> str:
     """A misspelt word -> the monograph's word or lay word it most likely meant ("pregant")."""
     if len(word) < 3 or not word.isalpha() or word in STOPWORDS or word in _LAY_WORDS or word in GENERIC_WORDS:
         return word
-    if stem(word) in index.doc_freq or zipf(word) > 0:  # a real English word is never "corrected" ("side", "read")
+    if stem(word) in index.doc_freq:  # a real English word is left alone by the speller itself (index/spelling.py)
         return word
     fixed = index.closest_word(word)
     if fixed:

@@ -2,7 +2,13 @@
 
 from pathlib import Path
 
-from .documents import Document, load_corpus, read_corpus, read_document
+from .documents import (
+    Document,
+    corpus_fingerprint,
+    load_corpus,
+    read_corpus,
+    read_document,
+)
 from .errors import BotError, ConfigError, CorpusError, QuestionSetError
 from .passages import Passage, split_corpus, split_document
 
@@ -11,5 +17,5 @@ QUESTIONS_DIR = Path(__file__).resolve().parent / "questions"
 
 __all__ = [
     "BotError", "ConfigError", "CorpusError", "DEFAULT_CORPUS", "Document", "Passage", "QUESTIONS_DIR", "QuestionSetError",
-    "load_corpus", "read_corpus", "read_document", "split_corpus", "split_document",
+    "corpus_fingerprint", "load_corpus", "read_corpus", "read_document", "split_corpus", "split_document",
 ]

@@ -7,6 +7,7 @@ folder, an empty file is skipped with a warning instead.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -120,6 +121,38 @@ def read_document(path: str | Path) -> Document:
     )
 
 
+def corpus_files(path: str | Path) -> list[Path]:
+    """The files a corpus is read from: the file itself, or a folder's documents by name."""
+    path = Path(path)
+    if not path.is_dir():
+        return [path]
+    try:
+        files = sorted(
+            p for p in path.iterdir()
+            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+            and p.stem.upper() not in NOT_DOCUMENTS
+        )
+    except OSError as exc:
+        raise CorpusError(f"{path}: folder cannot be read ({exc.strerror or exc}); check its permissions") from None
+    if not files:
+        raise CorpusError(f"{path}: folder holds no .txt or .md documents")
+    return files
+
+
+def corpus_fingerprint(path: str | Path) -> str:
+    """A hash of every file a corpus is read from (names and bytes): a saved index is kept for it.
+
+    Reading bytes is fast (no splitting), so a start-up can check a saved index against the
+    corpus it serves: an edited, added or removed document changes the fingerprint.
+    """
+    digest = hashlib.sha256()
+    for file in corpus_files(path):
+        raw = read_bytes(file, CorpusError, "pass --corpus with a .txt or .md file or a folder of them", "a file")
+        digest.update(f"{file.name}\0{len(raw)}\0".encode())
+        digest.update(raw)
+    return digest.hexdigest()
+
+
 def load_corpus(path: str | Path) -> list[Document]:
     """A file is one document; a folder is every ``.txt``/``.md`` file in it, by name."""
     return read_corpus(path)[0]
@@ -129,18 +162,8 @@ def read_corpus(path: str | Path) -> tuple[list[Document], list[str]]:
     """``load_corpus`` with its warnings (an empty file skipped in a folder), for a front end to show."""
     path = Path(path)
     if path.is_dir():
-        try:
-            files = sorted(
-                p for p in path.iterdir()
-                if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
-                and p.stem.upper() not in NOT_DOCUMENTS
-            )
-        except OSError as exc:
-            raise CorpusError(f"{path}: folder cannot be read ({exc.strerror or exc}); check its permissions") from None
-        if not files:
-            raise CorpusError(f"{path}: folder holds no .txt or .md documents")
         docs, warnings = [], []
-        for file in files:
+        for file in corpus_files(path):
             try:
                 docs.append(read_document(file))
             except EmptyDocument as exc:

@@ -1,13 +1,13 @@
-"""BM25 over passages (rank_bm25's BM25Okapi), with the facts the answering core needs.
+"""BM25 over passages, with the facts the answering core needs.
 
-rank_bm25 can score a real match 0 (a term in exactly half the passages has idf 0) and
-ranks passages that share nothing with the query, so a hit here is a passage that shares
-at least one content term with it, and each hit says which terms it matched.
+BM25 can score a real match 0 (rank_bm25 gives a term in exactly half the passages idf 0)
+and ranks passages that share nothing with the query, so a hit here is a passage that
+shares at least one content term with it, and each hit says which terms it matched.
 
-rank_bm25 computes the model (idf, lengths, term counts); each term's contribution to each
-passage is then computed once at build time, as numpy arrays, so a query adds a few arrays
-and takes its top k with argpartition, instead of re-scoring postings in Python per query
-(which cost 223 ms p95 at 100k passages; see benchmarks/README.md).
+Everything a query touches is an array built once (``postings.py``): a query adds a few
+slices and takes its top k with argpartition. What it does beyond BM25 is also arrays or
+small indexes, so that no query loops in Python over passages, sections or documents:
+the heading lift (``headings.py``) and the scope of a question naming a drug (``names.py``).
 """
 
 from __future__ import annotations
@@ -16,18 +16,19 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
-from rank_bm25 import BM25Okapi
 
 from corpus import Passage
 
+from .headings import Headings, asked_terms
+from .names import named_documents
+from .postings import Postings, build_postings
 from .spelling import Speller
-from .tokenizer import content_terms, stem, words
+from .tokenizer import content_terms, words
 from .tuning import TUNING
 from .urgent import find_urgent
-
-_EMPTY = np.zeros(0, dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -38,33 +39,45 @@ class Hit:
 
 
 class Index:
-    """Passages indexed once at start-up; searched with a mapping of term to weight."""
+    """Passages indexed once at start-up (or loaded, ``store.py``); searched with term -> weight."""
 
-    def __init__(self, passages: list[Passage]):
+    def __init__(self, passages: list[Passage], postings: Postings | None = None,
+                 names: dict[str, np.ndarray] | None = None):
         if not passages:
             raise ValueError("an index needs at least one passage")
         self.passages = list(passages)
+        titles = list(dict.fromkeys(p.document for p in self.passages))
         # with several documents, a passage also carries its document's title, so "half-life of
         # baclofen" finds baclofen's half-life and not another drug's (with one document the
         # title would be in every passage and say nothing)
-        several = len({p.document for p in self.passages}) > 1
-        tokens = [words(f"{p.document if several else ''} {p.section} {p.text}") for p in self.passages]
-        self.speller = Speller(Counter(w for ws in tokens for w in ws if w.isalpha()))
-        # rank_bm25's model is read once into arrays and not kept: its per-passage dicts
-        # were most of the index's memory
-        self._arrays = _contributions(BM25Okapi([content_terms(t) or ["\x00"] for t in tokens]))
-        del tokens
-        self.doc_freq = {term: len(ids) for term, (ids, _) in self._arrays.items()}
+        several = len(titles) > 1
+        if postings is None:
+            postings = build_postings((f"{p.document if several else ''} {p.section} {p.text}" for p in self.passages),
+                                      TUNING.floor)
+        self.postings = postings
+        self.speller = Speller(postings.spelling)
+        self._number = {t: n for n, t in enumerate(postings.terms)}
+        df = np.diff(postings.offsets)
+        self.doc_freq = dict(zip(postings.terms, df.tolist()))
         self.vocabulary = frozenset(self.doc_freq)
-        sections = list(dict.fromkeys(p.path for p in self.passages))
-        number = {s: n for n, s in enumerate(sections)}
-        self._section_of = np.fromiter((number[p.path] for p in self.passages), np.int64, len(self.passages))
-        self._headings = [  # the last heading, and the whole path; section numbers ("12.1") say nothing
-            (_heading_terms(path[-1] if path else ""), _heading_terms(" ".join(path))) for path in sections
-        ]
-        self._named = _named_documents(self.passages) if several else {}
-        self._first = np.array([1.0 if p.ordinal == 1 else TUNING.following_share for p in self.passages])
-        self.urgent = find_urgent(self.passages)  # what the document itself calls urgent (index/urgent.py)
+        self.titles = titles
+        number = {t: n for n, t in enumerate(titles)}
+        self.document_of = np.fromiter((number[p.document] for p in self.passages), np.int32, len(self.passages))
+        self.names = named_documents(titles) if names is None else names
+        self._by_document = np.argsort(self.document_of, kind="stable").astype(np.int32)  # passages, by document
+        self._document_start = np.searchsorted(self.document_of[self._by_document], np.arange(len(titles) + 1))
+        self.sections = list(dict.fromkeys(p.path for p in self.passages))
+        number = {s: n for n, s in enumerate(self.sections)}
+        self.section_of = np.fromiter((number[p.path] for p in self.passages), np.int32, len(self.passages))
+        self._headings = Headings(self.sections)
+        self._first = np.fromiter((1.0 if p.ordinal == 1 else TUNING.following_share for p in self.passages),
+                                  np.float64, len(self.passages))
+
+    @cached_property
+    def urgent(self):
+        """What the document itself calls urgent (index/urgent.py), found on first need: a saved
+        index loads without it, and a question that is no emergency never asks."""
+        return find_urgent(self.passages)
 
     def __len__(self) -> int:
         return len(self.passages)
@@ -87,21 +100,23 @@ class Index:
         """
         weights = _positive(query)
         scores = self.scores(weights)
-        candidates = self._candidates(weights)
+        candidates = self._candidates(weights, scores)
         if not len(candidates) or k <= 0:
             return []
         if question:
-            scores[candidates] += self._lift(candidates, _asked(question, weights)) * scores[candidates].max()
+            scores[candidates] += self._lift(candidates, asked_terms(question, weights)) * scores[candidates].max()
         return self._hits(candidates, scores, weights, k)
 
     def scores(self, weights: Mapping[str, float]) -> np.ndarray:
         """Every passage's weighted BM25 score (rank_bm25's ``get_scores`` for unit weights)."""
-        scores = np.zeros(len(self.passages))
+        where, score = [], []
         for term, weight in weights.items():
-            if term in self._arrays:
-                where, score = self._arrays[term]
-                scores[where] += weight * score
-        return scores
+            w, s = self._postings(term)
+            where.append(w)
+            score.append(weight * s)
+        if not where:
+            return np.zeros(len(self.passages))
+        return np.bincount(np.concatenate(where), np.concatenate(score), minlength=len(self.passages))
 
     def opening(self, query: Mapping[str, float], k: int = 3, question: str = "") -> list[Hit]:
         """Passages in document order that share a term with the query, first k.
@@ -111,44 +126,52 @@ class Index:
         a heading the question repeats ("What is LIPITOR?") comes first.
         """
         weights = _positive(query)
-        candidates = self._candidates(weights)
+        candidates = self._candidates(weights, self.scores(weights))
         if not len(candidates) or k <= 0:
             return []
         scores = np.zeros(len(self.passages))
         if question:
-            scores[candidates] = self._lift(candidates, _asked(question, weights))
+            scores[candidates] = self._lift(candidates, asked_terms(question, weights))
         return [Hit(h.passage, 0.0, h.matched_terms) for h in self._hits(candidates, scores, weights, k)]
 
-    def _candidates(self, weights: dict[str, float]) -> np.ndarray:
-        """Passages sharing a term with the query, in the documents it names (if it names any)."""
-        matched = np.zeros(len(self.passages), dtype=bool)
-        for term in weights:
-            if term in self._arrays:
-                matched[self._arrays[term][0]] = True
-        return np.flatnonzero(matched & self._documents_named(weights))
-
-    def _documents_named(self, weights: dict[str, float]) -> np.ndarray | bool:
-        """With several documents, a question naming some of them ("lipitor") is kept to those."""
-        masks = [self._named[t] for t, w in weights.items() if t in self._named and w >= TUNING.named_weight]
-        return np.logical_or.reduce(masks) if masks else True
-
     def documents_named(self, terms: Iterable[str]) -> set[str] | None:
-        """The documents these terms name ("lipitor" in a folder of labels), or None when they name none."""
-        named = [t for t in terms if t in self._named]
-        if not named:
-            return None
-        mask = np.logical_or.reduce([self._named[t] for t in named])
-        return {self.passages[i].document for i in np.flatnonzero(mask)}
+        """The titles of the documents these terms name ("lipitor" in a folder of labels), or None."""
+        named = [self.names[t] for t in terms if t in self.names]
+        return {self.titles[d] for d in np.concatenate(named).tolist()} if named else None
+
+    def _scope(self, weights: Mapping[str, float]) -> np.ndarray | None:
+        """The document numbers a search is kept to: those named by its heavier terms (the question's own)."""
+        named = [self.names[t] for t, w in weights.items() if t in self.names and w >= TUNING.named_weight]
+        return np.unique(np.concatenate(named)) if named else None
+
+    def _postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
+        n = self._number.get(term)
+        if n is None:
+            return self.postings.passage[:0], self.postings.score[:0]
+        a, b = self.postings.offsets[n], self.postings.offsets[n + 1]
+        return self.postings.passage[a:b], self.postings.score[a:b]
+
+    def _candidates(self, weights: dict[str, float], scores: np.ndarray) -> np.ndarray:
+        """Passages sharing a term with the query, in the documents it names (if it names any).
+
+        Every term scores at least ``TUNING.floor`` where it occurs and weights are positive,
+        so the passages that share a term are exactly those scoring above 0.
+        """
+        named = self._scope(weights)
+        if named is None:
+            return np.flatnonzero(scores > 0)  # a bool array: numpy's nonzero is 6x faster on it
+        starts, ends = self._document_start[named], self._document_start[named + 1]
+        inside = np.sort(np.concatenate([self._by_document[a:b] for a, b in zip(starts, ends)]))
+        return inside[scores[inside] > 0]
 
     def _lift(self, candidates: np.ndarray, asked: set[str]) -> np.ndarray:
         """Per candidate, its heading lift as a share of the best score (0 for most)."""
-        shares = np.zeros(len(self._headings))
-        for n, headings in enumerate(self._headings):  # once per section, not per passage
-            for heading in headings:
-                shared = len(heading & asked)
-                if shared >= 2 and shared >= TUNING.heading_share * len(heading):
-                    shares[n] = max(shares[n], shared / len(heading))
-        return TUNING.heading_boost * self._first[candidates] * shares[self._section_of[candidates]]
+        shares = self._headings.shares(asked)
+        if not shares:
+            return np.zeros(len(candidates))
+        per_section = np.zeros(len(self.sections))
+        per_section[list(shares)] = list(shares.values())
+        return TUNING.heading_boost * self._first[candidates] * per_section[self.section_of[candidates]]
 
     def _hits(self, candidates: np.ndarray, scores: np.ndarray, weights: dict[str, float], k: int) -> list[Hit]:
         """The k best candidates, ties in document order."""
@@ -158,53 +181,14 @@ class Index:
             keep = np.flatnonzero(values >= edge)
             candidates, values = candidates[keep], values[keep]
         order = np.lexsort((candidates, -values))[:k]
-        return [self._hit(int(i), float(scores[i]), weights) for i in candidates[order]]
-
-    def _hit(self, i: int, score: float, weights: dict[str, float]) -> Hit:
-        return Hit(self.passages[i], round(score, 4), tuple(t for t in weights if self._holds(t, i)))
-
-    def _holds(self, term: str, i: int) -> bool:
-        where = self._arrays.get(term, (_EMPTY,))[0]  # passage numbers, ascending
-        j = int(np.searchsorted(where, i))
-        return j < len(where) and int(where[j]) == i
-
-
-def _contributions(bm25: BM25Okapi) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per term: the passages holding it and its BM25 score in each (rank_bm25's formula)."""
-    doc_len = np.asarray(bm25.doc_len, dtype=np.float64)
-    norm = bm25.k1 * (1 - bm25.b + bm25.b * doc_len / bm25.avgdl)
-    postings: dict[str, list[int]] = {}
-    for i, counts in enumerate(bm25.doc_freqs):
-        for term in counts:
-            postings.setdefault(term, []).append(i)
-    postings.pop("\x00", None)
-    arrays = {}
-    for term, ids in postings.items():
-        where = np.asarray(ids, dtype=np.int64)
-        tf = np.fromiter((bm25.doc_freqs[i][term] for i in ids), np.float64, len(ids))
-        score = (bm25.idf.get(term) or 0.0) * (tf * (bm25.k1 + 1) / (tf + norm[where]))
-        arrays[term] = (where, np.maximum(score, TUNING.floor))
-    return arrays
-
-
-def _named_documents(passages: list[Passage]) -> dict[str, np.ndarray]:
-    """Title terms that name a minority of the documents -> which passages belong to them."""
-    titles = list(dict.fromkeys(p.document for p in passages))
-    title_terms = {t: frozenset(content_terms(words(t))) for t in titles}
-    named = {}
-    for term in set().union(*title_terms.values()):
-        docs = {t for t in titles if term in title_terms[t]}
-        if len(docs) <= len(titles) / 2:
-            named[term] = np.array([p.document in docs for p in passages])
-    return named
-
-
-def _heading_terms(heading: str) -> frozenset[str]:
-    return frozenset(stem(w) for w in words(heading) if not w[0].isdigit())
-
-
-def _asked(question: str, weights: dict[str, float]) -> set[str]:
-    return {stem(w) for w in words(question)} | set(weights)
+        best = candidates[order]
+        holds = {}  # term -> which of the best passages hold it: one binary search per term, not per hit
+        for term in weights:
+            where = self._postings(term)[0]  # passage numbers, ascending
+            at = np.minimum(np.searchsorted(where, best), max(len(where) - 1, 0))
+            holds[term] = where[at] == best if len(where) else np.zeros(len(best), dtype=bool)
+        return [Hit(self.passages[int(i)], round(float(scores[i]), 4), tuple(t for t in weights if holds[t][n]))
+                for n, i in enumerate(best)]
 
 
 def term_weights(text: str) -> dict[str, float]:

@@ -36,6 +36,11 @@ def _table() -> dict[str, int]:
     return _TABLE
 
 
+def table() -> dict[str, int]:
+    """Every word of the table -> its Zipf value in hundredths."""
+    return _table()
+
+
 def zipf(word: str) -> float:
     """wordfreq's Zipf value for an English word (hundredths kept): 0 for rare or unknown words."""
     return _table().get(word.lower(), 0) / 100

@@ -16,8 +16,8 @@ from bot.loading import load_index
 from bot.render import to_json
 from bot.slack.blocks import slack_escape, to_blocks
 from corpus import DEFAULT_CORPUS
-from corpus.passages import split_corpus
 from corpus.documents import load_corpus
+from corpus.passages import split_corpus
 
 from .conftest import DATA, MONOGRAPHS, run_cli
 

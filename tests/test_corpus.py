@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from corpus import DEFAULT_CORPUS, CorpusError, load_corpus, read_document, split_corpus, split_document
+from corpus import (
+    DEFAULT_CORPUS,
+    CorpusError,
+    load_corpus,
+    read_document,
+    split_corpus,
+    split_document,
+)
 from corpus.documents import Document
 from corpus.structure import is_plain_heading
 

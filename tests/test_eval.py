@@ -9,9 +9,18 @@ import json
 import pytest
 
 from bot.eval.baseline import NaiveBaseline, tokens
-from bot.eval.runner import Progress, build_report, corpus_hint, evaluate
-from bot.eval.metrics import METRICS, Outcome, Shown, by_tag, latency, misses, percentile, summarize
+from bot.eval.metrics import (
+    METRICS,
+    Outcome,
+    Shown,
+    by_tag,
+    latency,
+    misses,
+    percentile,
+    summarize,
+)
 from bot.eval.questions import Case, load_questions
+from bot.eval.runner import Progress, build_report, corpus_hint, evaluate
 
 from .conftest import ROOT, run_cli
 

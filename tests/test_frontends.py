@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot import DISCLAIMER
-from bot.safety import EMERGENCY_NOTICE
 from bot.repl import run_json_lines, run_repl
+from bot.safety import EMERGENCY_NOTICE
 
 from .conftest import ANSWER_KEYS, MONOGRAPHS, run_cli
 

@@ -10,7 +10,12 @@ from bot import DISCLAIMER, answer
 from bot.lexicon import lay_expansions
 from bot.query import plan
 from bot.repl import run_repl
-from bot.safety import DOSING_NOTE, EMERGENCY_NOTICE, asks_personal_dosing, emergency_kind
+from bot.safety import (
+    DOSING_NOTE,
+    EMERGENCY_NOTICE,
+    asks_personal_dosing,
+    emergency_kind,
+)
 
 
 def _texts(a):
@@ -216,6 +221,7 @@ def test_a_decline_or_caveat_never_claims_a_word_the_monograph_uses_is_absent(ba
 
 def test_a_folder_of_documents_keeps_a_named_drug_to_its_own_document():
     from bot.loading import load_index
+
     from .conftest import MONOGRAPHS
     ix = load_index(MONOGRAPHS)
     half = answer("What is the half-life of baclofen?", ix)  # the baclofen label excerpt lacks it: said plainly

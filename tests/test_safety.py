@@ -10,10 +10,15 @@ from __future__ import annotations
 import pytest
 
 from bot import answer
-from corpus import load_corpus, split_corpus
 from bot.loading import load_index
-from bot.safety import DOSING_NOTE, EMERGENCY_DECLINE, EMERGENCY_NOTICE, asks_personal_dosing
+from bot.safety import (
+    DOSING_NOTE,
+    EMERGENCY_DECLINE,
+    EMERGENCY_NOTICE,
+    asks_personal_dosing,
+)
 from bot.urgency import assess
+from corpus import load_corpus, split_corpus
 from index.urgent import find_urgent, kind_of, maximum_mg
 
 from .conftest import DATA, MONOGRAPHS, ROOT

@@ -14,8 +14,17 @@ import pytest
 from bot import DISCLAIMER, answer
 from bot.slack.blocks import slack_escape
 
-from .slack_fake import (BOT_USER, SECRET, BotProcess, FakeSlack, FakeSocketMode, event_body, free_port, mention,
-                         signed_post)
+from .slack_fake import (
+    BOT_USER,
+    SECRET,
+    BotProcess,
+    FakeSlack,
+    FakeSocketMode,
+    event_body,
+    free_port,
+    mention,
+    signed_post,
+)
 from .test_slack_events import rendered
 
 

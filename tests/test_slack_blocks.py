@@ -9,7 +9,14 @@ import pytest
 from bot import DISCLAIMER, answer
 from bot.models import Answer
 from bot.safety import EMERGENCY_NOTICE
-from bot.slack.blocks import SLACK_BLOCK_LIMIT, SLACK_SECTION_LIMIT, clip, slack_escape, to_blocks, to_notice_blocks
+from bot.slack.blocks import (
+    SLACK_BLOCK_LIMIT,
+    SLACK_SECTION_LIMIT,
+    clip,
+    slack_escape,
+    to_blocks,
+    to_notice_blocks,
+)
 from corpus import Passage
 from index import Hit
 

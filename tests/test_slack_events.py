@@ -9,17 +9,28 @@ from pathlib import Path
 import pytest
 
 from bot import DISCLAIMER, answer
-from bot.slack.blocks import slack_escape
-from bot.slack.settings import Settings
 from bot.slack.app import build_app
+from bot.slack.blocks import slack_escape
 from bot.slack.delivery import web_client
 from bot.slack.handlers import APOLOGY, retry_number, to_plain
+from bot.slack.settings import Settings
 from bot.slack.state import Seen
 from bot.slack.web import EVENTS_PATH, SlackWeb
 from bot.slack.work import WorkQueue
 
-from .slack_fake import (BOT_ID, BOT_USER, SECRET, FakeSlack, button_click, direct_message, event_body, mention,
-                         serve_wsgi, signed_post, slash_command)
+from .slack_fake import (
+    BOT_ID,
+    BOT_USER,
+    SECRET,
+    FakeSlack,
+    button_click,
+    direct_message,
+    event_body,
+    mention,
+    serve_wsgi,
+    signed_post,
+    slash_command,
+)
 
 FORM = "application/x-www-form-urlencoded"
 

@@ -12,7 +12,15 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .slack_fake import SECRET, BotProcess, FakeSlack, event_body, free_port, mention, signed_post
+from .slack_fake import (
+    SECRET,
+    BotProcess,
+    FakeSlack,
+    event_body,
+    free_port,
+    mention,
+    signed_post,
+)
 
 BURST = 200
 QUESTIONS = ["What is the half-life?", "What are the withdrawal symptoms?", "Is it safe during pregnancy?",

@@ -17,7 +17,16 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 import redis
 
-from .slack_fake import SECRET, WAIT, BotProcess, FakeSlack, event_body, free_port, mention, signed_post
+from .slack_fake import (
+    SECRET,
+    WAIT,
+    BotProcess,
+    FakeSlack,
+    event_body,
+    free_port,
+    mention,
+    signed_post,
+)
 
 EVENTS = 200
 REDIS = shutil.which("redis-server")

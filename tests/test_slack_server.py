@@ -16,7 +16,16 @@ import urllib.request
 from bot.slack import gunicorn_conf
 from bot.slack.work import ANSWER_THREADS
 
-from .slack_fake import (SECRET, WAIT, BotProcess, FakeSlack, event_body, free_port, mention, signed_post)
+from .slack_fake import (
+    SECRET,
+    WAIT,
+    BotProcess,
+    FakeSlack,
+    event_body,
+    free_port,
+    mention,
+    signed_post,
+)
 from .test_slack_settings import slack_cli
 
 HALF_OPEN = 300

@@ -13,7 +13,15 @@ import signal
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from .slack_fake import SECRET, BotProcess, FakeSlack, event_body, free_port, mention, signed_post
+from .slack_fake import (
+    SECRET,
+    BotProcess,
+    FakeSlack,
+    event_body,
+    free_port,
+    mention,
+    signed_post,
+)
 
 BURST = 200
 SIGTERM_AFTER = 40  # acknowledgements seen before the signal

@@ -22,8 +22,17 @@ from index import Index
 from ..core import answer
 from .blocks import FEEDBACK_ACTIONS, to_blocks, to_notice_blocks
 from .delivery import post_message, post_to_response_url
-from .messages import (_ts, dig, is_direct_message, is_from_a_bot, repeat_keys, request_id, retry_number, text_of,
-                       to_plain)
+from .messages import (
+    _ts,
+    dig,
+    is_direct_message,
+    is_from_a_bot,
+    repeat_keys,
+    request_id,
+    retry_number,
+    text_of,
+    to_plain,
+)
 from .state import FeedbackLog, Seen
 from .work import Job, WorkQueue
 

@@ -22,7 +22,13 @@ from pathlib import Path
 from corpus import load_corpus, split_document
 
 from .medquad_pages import Page, read_pages, render
-from .medquad_questions import Snippets, followup_cases, fold, names_its_focus, single_cases
+from .medquad_questions import (
+    Snippets,
+    fold,
+    followup_cases,
+    names_its_focus,
+    single_cases,
+)
 
 SINGLE, FOLLOWUP, SEED = 300, 150, 0
 GENERATED_DOC = re.compile(r"[a-z]+-\d+\.md")

@@ -1,0 +1,113 @@
+"""The index's parts that keep it fast in a library: spelling, document names, heading lift, BM25 arrays."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core import answer
+from corpus import Passage
+from index import Index, term_weights
+from index.headings import Headings, heading_terms
+from index.names import named_documents
+from index.spelling import Speller
+from index.tuning import TUNING
+
+from .conftest import MONOGRAPHS
+
+SPELLER = Speller(Counter({"thing": 5, "drives": 3, "what": 10, "take": 4, "half": 2, "life": 3, "baclofen": 7,
+                           "over": 3, "does": 2, "trial": 2, "tablets": 4}))
+
+
+@pytest.mark.parametrize("typo,expected", [
+    ("waht", "what"),  # a swapped pair, in a short word
+    ("hwat", "what"),  # ... the first two letters too
+    ("tak", "take"),  # a rare English word next to a far commoner one is a typo
+    ("baclofin", "baclofen"),
+    ("halflife", "half life"),  # two of the document's content words run together
+    ("tablts", "tablets"),
+])
+def test_typos_are_repaired(typo, expected):
+    assert SPELLER.closest(typo) == expected
+
+
+@pytest.mark.parametrize("word", ["think", "drive", "trail", "overdoes", "xyzzy"])
+def test_real_words_and_strangers_are_left_alone(word):
+    # "think" is one letter from "thing", "drive" from "drives", "trail" a swap from "trial": all real
+    # words; "overdoes" would only split into stopwords
+    assert SPELLER.closest(word) is None
+
+
+def test_a_split_typo_is_searched_as_two_words(baclofen_index):
+    a = answer("what is the halflife of baclofen", baclofen_index)
+    assert a.answered and "Read “halflife” as “half life”." in a.notes
+    assert a.passages[0].passage.id == "baclofen:baclofen-half-life-timeline:1"
+
+
+def test_only_names_scope_a_search_not_everyday_title_words():
+    titles = ["LIPITOR (atorvastatin) tablets: Patient Information", "Diflorasone Topical", "CHILD syndrome",
+              "Baclofen tablets (edition 2)", "Haloperidol tablets"]
+    names = named_documents(titles)
+    assert {"lipitor", "atorvastatin", "diflorason", "baclofen", "haloperidol"} <= set(names)
+    assert not {"inform", "patient", "child", "syndrom", "topic", "tablet", "edit", "2"} & set(names)
+    assert names["lipitor"].tolist() == [0]
+
+
+def _library():
+    texts = {"LIPITOR: Patient Information": "Store LIPITOR at room temperature. Ask for more information.",
+             "Diflorasone Topical": "Apply a thin film of diflorasone cream to the affected skin.",
+             "CHILD syndrome": "CHILD syndrome is a rare disorder of the skin and limbs.",
+             "Safe use of medicines": "Sedatives can add to the effects of other drugs; tell your child's doctor."}
+    return Index([Passage(f"d{i}:s:1", title, ("Overview",), text, 1) for i, (title, text) in enumerate(texts.items())])
+
+
+def test_everyday_title_words_do_not_keep_a_question_to_the_wrong_documents():
+    ix = _library()
+    weights = term_weights("What other information should I know about Diflorasone Topical?")
+    assert ix.documents_named(weights) == {"Diflorasone Topical"}
+    assert ix.documents_named(term_weights("what if my child is also on sedatives?")) is None
+    assert [h.passage.id for h in ix.search(weights, k=4)] == ["d1:s:1"]  # kept to it: "information" names nothing
+    assert [h.passage.id for h in ix.search(term_weights("my child takes sedatives"), k=4)][0] == "d3:s:1"
+
+
+def _brute_force(paths, asked):
+    """The heading lift's definition, section by section, as it was before the inverted index."""
+    out = {}
+    for n, path in enumerate(paths):
+        for heading in (heading_terms(path[-1] if path else ""), heading_terms(" ".join(path))):
+            shared = len(heading & asked)
+            if shared >= 2 and shared >= TUNING.heading_share * len(heading):
+                out[n] = max(out.get(n, 0.0), shared / len(heading))
+    return out
+
+
+WORDS = ["what", "is", "lipitor", "overdosage", "treatment", "storage", "side", "effects", "12.1", "how"]
+
+
+HEADING = st.lists(st.sampled_from(WORDS), max_size=4).map(" ".join)
+PATHS = st.lists(st.lists(HEADING, max_size=3).map(tuple), min_size=1, max_size=6)
+
+
+@settings(max_examples=80, deadline=None)
+@given(PATHS, st.lists(st.sampled_from(WORDS), max_size=6))
+def test_heading_lift_from_the_inverted_index_equals_its_definition(paths, question):
+    asked = {t for w in question for t in heading_terms(w)}
+    assert Headings(paths).shares(asked) == pytest.approx(_brute_force(paths, asked))
+
+
+def test_scores_equal_rank_bm25_in_a_folder_of_documents():
+    """Several documents: each passage's tokens carry its title; numbers, ranges and units included."""
+    from rank_bm25 import BM25Okapi
+
+    from bot.loading import load_index
+    from index.tokenizer import content_terms, words
+
+    ix = load_index(MONOGRAPHS)
+    tokens = [content_terms(words(f"{p.document} {p.section} {p.text}")) or ["\x00"] for p in ix.passages]
+    reference = BM25Okapi(tokens)
+    vocabulary = sorted(ix.vocabulary)
+    for terms in (["lipitor", "store", "68", "77"], ["3-4", "hour", "mg"], vocabulary[::11], vocabulary[5::13]):
+        assert ix.scores({t: 1.0 for t in terms}) == pytest.approx(reference.get_scores(terms), abs=1e-9), terms
