@@ -50,7 +50,7 @@ def make_slack(corpora, tmp_path, no_proxy):
         fake = FakeSlack()
         config = Settings(bot_token="xoxb-test", signing_secret=SECRET, api_url=fake.api_url,
                           feedback_log=tmp_path / "feedback.jsonl", **settings)
-        queue = WorkQueue()
+        queue = WorkQueue(log_questions=config.log_questions)
         app = build_app(config, web_client(config.bot_token, fake.api_url), queue=queue, corpora=corpora)
         server, port = serve_wsgi(SlackWeb(app, SECRET))
         made.append((fake, server, queue))
@@ -111,8 +111,9 @@ def test_a_follow_up_without_a_mention_is_answered_until_someone_says_stop(clini
     assert len(clinic.posts()) == 4  # a mention is still answered after stop, once
 
 
-def test_nothing_is_answered_outside_the_bots_threads(make_slack):
-    slack = make_slack()
+def test_nothing_is_answered_outside_the_bots_threads(make_slack, caplog):
+    caplog.set_level("INFO")
+    slack = make_slack(log_questions=True)
     top = slack.fake.add_message("C1", "Is baclofen safe during pregnancy?")  # the bot never answered here
     reply = slack.fake.add_message("C1", "what about breastfeeding?", thread_ts=top)
     slack.send(channel_message("what about breastfeeding?", reply, thread_ts=top))
@@ -122,6 +123,7 @@ def test_nothing_is_answered_outside_the_bots_threads(make_slack):
     slack.settle()
     assert slack.posts() == []
     assert [c["ts"] for c in slack.fake.calls_to("conversations.replies")] == [top]  # it looked, and stayed out
+    assert "outcome=skipped" in caplog.text and "breastfeeding" not in caplog.text  # chatter is never logged
 
 
 def test_follow_ups_can_be_turned_off_and_no_escalation_means_no_button(make_slack):

@@ -121,6 +121,7 @@ class SlackBot:
             messages = read_thread(client, channel, thread) if thread and thread != ts else []
             if follow_up and (messages is None or not followed(messages, ts, bot_user_id, bot_id)):
                 return "skipped: not a thread the bot follows"
+            job.question = question  # chatter the bot skips is never logged, even with LOG_QUESTIONS=1
             if thread and thread != ts and is_stop(question):
                 return "stopped" if post(to_notice_blocks(STOPPED)) is None else "not_delivered: the stop notice"
             earlier = questions(messages or [], thread, ts, bot_user_id, bot_id, channel=in_channel,
@@ -129,7 +130,8 @@ class SlackBot:
                                                 escalate=bool(self.escalation_channel)),
                               post, working=(client, channel, ts))
 
-        self.queue.submit(Job(request_id(body), event.get("type", "?"), question=question, work=work))
+        job = Job(request_id(body), event.get("type", "?"), question=None if follow_up else question, work=work)
+        self.queue.submit(job)
 
     def on_command(self, ack, body: dict, command: dict) -> None:
         ack()
