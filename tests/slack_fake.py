@@ -122,6 +122,16 @@ class FakeSlack:
                 thread = [m for m in self.channels.get(args.get("channel", ""), [])
                           if args.get("ts") in (m["ts"], m.get("thread_ts"))]
             return {"ok": True, "messages": sorted(thread, key=lambda m: float(m["ts"])), "has_more": False}
+        if method == "chat.getPermalink":
+            ts, channel = args.get("message_ts", ""), args.get("channel", "")
+            with self._cond:
+                found = next((m for m in self.channels.get(channel, []) if m["ts"] == ts), None)
+            if found is None:
+                return {"ok": False, "error": "message_not_found"}
+            link = f"https://fake.slack.test/archives/{channel}/p{ts.replace('.', '')}"
+            if found.get("thread_ts"):
+                link += f"?thread_ts={found['thread_ts']}&cid={channel}"
+            return {"ok": True, "channel": channel, "permalink": link}
         if method == "chat.postEphemeral":
             return {"ok": True, "message_ts": self.new_ts()}
         return {"ok": True}

@@ -107,7 +107,8 @@ def test_a_huge_answer_stays_within_slack_limits():
     assert all(len(t) <= SLACK_SECTION_LIMIT for t in texts(message))
     assert blocks[0]["text"]["text"].startswith("Notice")  # the notice is never the part that is dropped
     assert blocks[-2]["elements"][0]["text"] == DISCLAIMER and blocks[-1]["type"] == "actions"
-    assert "more passages not shown" in blocks[-3]["elements"][0]["text"]
+    assert blocks[-3]["elements"][0]["text"] == "Answering from: A document &amp; its &lt;title&gt;"  # the footer
+    assert "more passages not shown" in blocks[-4]["elements"][0]["text"]
     assert all(len(e["value"]) <= 2000 for e in blocks[-1]["elements"])
     assert message["text"].endswith(DISCLAIMER)
     assert_inert(message)

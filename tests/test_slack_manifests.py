@@ -13,24 +13,58 @@ from bot.slack.web import EVENTS_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFESTS = {mode: json.loads((ROOT / "bot" / "slack" / "manifests" / f"{mode}.json").read_text()) for mode in ("socket", "http")}
-# each scope, and the part of the bot that needs it
-SCOPES = {
-    "app_mentions:read": "the app_mention event",
-    "im:history": "the message.im event, and reading a DM thread back",
-    "channels:history": "reading a public channel's thread back (conversations.replies)",
-    "groups:history": "reading a private channel's thread back (conversations.replies)",
-    "chat:write": "posting answers",
-    "commands": "the slash command",
+SLACK = ROOT / "bot" / "slack"
+# Slack's documented needs (api.slack.com/methods, /events): the scopes of each Web API method the bot
+# calls, and the subscriptions and scopes behind each event it listens to. A new call or event that is
+# not in these tables fails the test below, so the manifests cannot drift from the code.
+METHOD_SCOPES = {
+    "auth_test": set(),  # learning the bot's own id at start-up
+    "chat_postMessage": {"chat:write"},  # answers, the stop notice, the escalation post
+    "conversations_replies": {"channels:history", "groups:history", "im:history"},  # threads read back
+    "reactions_add": {"reactions:write"},  # 👀 while answering
+    "reactions_remove": {"reactions:write"},
+    "chat_getPermalink": set(),  # the thread's link in an escalation
+    "views_publish": set(),  # the Home tab
 }
+EVENT_SUBSCRIPTIONS = {  # event a listener is registered for -> {subscription in the manifest: its scope}
+    "app_mention": {"app_mention": "app_mentions:read"},
+    "message": {"message.im": "im:history", "message.channels": "channels:history",
+                "message.groups": "groups:history"},  # DMs, and follow-ups in public and private channels
+    "app_home_opened": {"app_home_opened": None},
+}
+FAMILIES = ("auth", "chat", "conversations", "reactions", "views", "users", "apps", "assistant")
+
+
+def needs() -> tuple[set[str], set[str]]:
+    """(scopes, event subscriptions) the code under bot/slack needs, from its calls and listeners."""
+    source = "\n".join(p.read_text() for p in SLACK.glob("*.py"))
+    methods = {m for m in re.findall(r"\.([a-z]+_[A-Za-z]+)\b", source) if m.split("_")[0] in FAMILIES}
+    assert methods <= METHOD_SCOPES.keys(), f"calls with no known scope here: {methods - METHOD_SCOPES.keys()}"
+    assert {"chat_postMessage", "reactions_add", "views_publish", "chat_getPermalink"} <= methods
+    events = set(re.findall(r'app\.event\("(\w+)"', source))
+    assert events <= EVENT_SUBSCRIPTIONS.keys(), events
+    scopes = set().union(*(METHOD_SCOPES[m] for m in methods)) | {"commands"}  # app.command: the slash command
+    subscriptions = {name for e in events for name in EVENT_SUBSCRIPTIONS[e]}
+    scopes |= {scope for e in events for scope in EVENT_SUBSCRIPTIONS[e].values() if scope}
+    return scopes, subscriptions
+
+
+def test_the_readme_names_every_scope_and_event():
+    readme = (ROOT / "README.md").read_text()
+    scopes, subscriptions = needs()
+    for name in scopes | subscriptions | {"home_tab_enabled"}:
+        assert f"`{name}`" in readme, name
 
 
 @pytest.mark.parametrize("mode", MANIFESTS)
 def test_manifest_asks_for_exactly_what_the_bot_uses(mode):
     manifest = MANIFESTS[mode]
-    assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == sorted(SCOPES)
+    scopes, subscriptions = needs()
+    assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == sorted(scopes)
     assert manifest["oauth_config"]["scopes"].keys() == {"bot"}  # no user scopes
     events = manifest["settings"]["event_subscriptions"]
-    assert events["bot_events"] == ["app_mention", "message.im"]  # not message.channels: no double deliveries
+    assert sorted(events["bot_events"]) == sorted(subscriptions)
+    assert manifest["features"]["app_home"]["home_tab_enabled"]  # views.publish needs the Home tab on
     assert manifest["settings"]["interactivity"]["is_enabled"]  # the feedback buttons
     [command] = manifest["features"]["slash_commands"]
     assert command["command"] == DEFAULT_COMMAND

@@ -27,6 +27,7 @@ from ..core import DEFAULT_K
 from ..loading import describe, load_index
 from . import logs
 from .delivery import web_client
+from .channels import Corpora, load_corpora
 from .handlers import SlackBot
 from .settings import ConfigError, Options, Settings, load_settings
 from .state import FeedbackLog
@@ -65,30 +66,36 @@ def claims_for(settings: Settings):
 
 
 def build_app(settings: Settings, client: WebClient | None = None, *, index: Index | None = None,
-              k: int = DEFAULT_K, queue: WorkQueue | None = None, claims=None) -> App:
+              k: int = DEFAULT_K, queue: WorkQueue | None = None, claims=None, corpora: Corpora | None = None) -> App:
     """The Bolt app with every listener registered; calls ``auth.test``. ``queue`` is where answers wait.
 
     Bolt's signature check is off: serve this app over HTTP only behind ``web.SlackWeb``
     (which checks first), or in Socket Mode, which has no signatures.
     """
     client = client if client is not None else web_client(settings.bot_token, settings.api_url)
-    index = index if index is not None else load_index()
+    if corpora is None:
+        corpora = load_corpora(index if index is not None else load_index(), settings.channel_corpora)
     check_token(client)
     app = App(name="slack_bolt.monograph-bot", client=client, signing_secret=settings.signing_secret or "unused",
               request_verification_enabled=False, process_before_response=True, logger=logs.bolt_logger())
     queue = queue if queue is not None else WorkQueue(log_questions=settings.log_questions)
-    SlackBot(index, k, FeedbackLog(settings.feedback_log), queue, claims).register(app, settings.command)
+    SlackBot(corpora, k, FeedbackLog(settings.feedback_log), queue, claims, followups=settings.thread_followups,
+             escalation_channel=settings.escalation_channel).register(app, settings.command)
     return app
 
 
 def prepare(options: Options) -> tuple[Settings, Index, App, WorkQueue]:
-    """Everything before serving, in the order that fails fastest: settings, log, Redis, index, Slack."""
+    """Everything before serving, in the order that fails fastest: settings, log, Redis, indexes, Slack.
+
+    Every corpus (the default and each channel's) is built here, once, before the bot listens.
+    """
     settings = load_settings(options.env_file, http=options.http)
     logs.configure(settings.log_level, settings.secrets)
     claims = claims_for(settings)
     index = load_index(options.corpus)
+    corpora = load_corpora(index, settings.channel_corpora)
     queue = WorkQueue(log_questions=settings.log_questions)
-    app = build_app(settings, index=index, k=options.k, queue=queue, claims=claims)
+    app = build_app(settings, index=index, k=options.k, queue=queue, claims=claims, corpora=corpora)
     return settings, index, app, queue
 
 

@@ -19,6 +19,7 @@ SLACK_SECTION_LIMIT = 3000  # characters in one section's text (Slack's limit)
 SLACK_BLOCK_LIMIT = 50  # blocks in one message (Slack's limit)
 SLACK_VALUE_LIMIT = 2000  # characters in a button's value (Slack's limit)
 FEEDBACK_ACTIONS = {"feedback_helpful": "👍 Helpful", "feedback_not_helpful": "👎 Not helpful"}
+ESCALATE_ACTION, ESCALATE_LABEL = "escalate", "🧑‍⚕️ Ask a pharmacist"
 _BROADCAST_WORD = re.compile(r"@(channel|here|everyone)\b", re.I)
 
 
@@ -104,11 +105,18 @@ def feedback_value(answer: Answer) -> str:
             question = question[: len(question) // 2]
 
 
-def _feedback_block(answer: Answer) -> dict[str, Any]:
+def _feedback_block(answer: Answer, escalate: bool = False) -> dict[str, Any]:
+    """👍/👎, and "Ask a pharmacist" when an escalation channel is set; each carries the question back."""
     value = feedback_value(answer)
+    actions = {**FEEDBACK_ACTIONS, **({ESCALATE_ACTION: ESCALATE_LABEL} if escalate else {})}
     buttons = [{"type": "button", "action_id": action, "value": value, "text": {"type": "plain_text", "text": label}}
-               for action, label in FEEDBACK_ACTIONS.items()]
+               for action, label in actions.items()]
     return {"type": "actions", "block_id": "feedback", "elements": buttons}
+
+
+def source_line(answer: Answer) -> str | None:
+    """The footer naming the document the answer comes from (its first passage's), or None when declined."""
+    return f"Answering from: {answer.passages[0].passage.document}" if answer.passages else None
 
 
 def _fallback(body: str, disclaimer: str) -> str:
@@ -119,11 +127,11 @@ def _fallback(body: str, disclaimer: str) -> str:
     return clip(slack_escape(body), SLACK_SECTION_LIMIT - len(tail) - 2) + "\n\n" + tail
 
 
-def to_blocks(answer: Answer, *, restate: bool = False) -> dict[str, Any]:
+def to_blocks(answer: Answer, *, restate: bool = False, escalate: bool = False) -> dict[str, Any]:
     """Block Kit for ``chat.postMessage`` (``text`` + ``blocks``), within Slack's limits.
 
     ``restate`` repeats the question first, for replies (slash commands) that do not
-    appear under the question they answer.
+    appear under the question they answer; ``escalate`` adds the "Ask a pharmacist" button.
     """
     head = [_section(slack_escape(answer.safety_notice))] if answer.safety_notice else []
     if answer.boxed_warning:  # a label's boxed warning comes before anything answered from it
@@ -136,7 +144,9 @@ def to_blocks(answer: Answer, *, restate: bool = False) -> dict[str, Any]:
     marks = answer.marks
     body += [_passage_section(n, hit, marks[n - 1] if n <= len(marks) else "")
              for n, hit in enumerate(answer.passages, 1)]
-    tail = [_context(slack_escape(answer.disclaimer)), _feedback_block(answer)]
+    source = source_line(answer)
+    tail = ([_context(slack_escape(source))] if source else []) + [_context(slack_escape(answer.disclaimer)),
+                                                                  _feedback_block(answer, escalate)]
     room = SLACK_BLOCK_LIMIT - len(head) - len(tail)
     if len(body) > room:
         hidden = len(body) - (room - 1)

@@ -62,6 +62,12 @@ def is_direct_message(event: dict) -> bool:
     return event.get("channel_type") == "im" and not event.get("subtype") and not event.get("bot_id")
 
 
+def is_channel_message(event: dict) -> bool:
+    """A person's message in a public or private channel (message.channels, message.groups), replies included."""
+    return event.get("channel_type") in ("channel", "group") and event.get("subtype") in (None, "thread_broadcast") \
+        and not event.get("bot_id")
+
+
 def retry_number(headers: dict) -> int:
     """X-Slack-Retry-Num; Socket Mode sends "0" with every first delivery, so only > 0 is a retry."""
     value = header(headers, "x-slack-retry-num")

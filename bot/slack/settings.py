@@ -46,6 +46,9 @@ class Settings:
     shutdown_grace: float = DEFAULT_GRACE
     http_workers: int = 1
     read_timeout: float = DEFAULT_READ_TIMEOUT
+    thread_followups: bool = True  # THREAD_FOLLOWUPS=0: in channels, only mentions are answered
+    channel_corpora: Path | None = None  # CHANNEL_CORPORA: the TOML map of channel -> corpus (channels.py)
+    escalation_channel: str | None = None  # ESCALATION_CHANNEL: where "Ask a pharmacist" posts; None: no button
 
     @property
     def socket_mode(self) -> bool:
@@ -143,6 +146,10 @@ def load_settings(env_file: str | Path | None = DEFAULT_ENV_FILE, *, http: bool,
         raise ConfigError("HTTP_WORKERS above 1 needs REDIS_URL: without it each worker remembers only "
                           "its own events and could answer a repeated one twice")
     feedback = get("FEEDBACK_LOG", DEFAULT_FEEDBACK_LOG)
+    escalation = get("ESCALATION_CHANNEL") or None
+    if escalation is not None and not re.fullmatch(r"[CG][A-Z0-9]{2,}", escalation):
+        raise ConfigError(f"ESCALATION_CHANNEL must be a channel id (C... or G..., in the channel's details), "
+                          f"got {escalation!r}")
     return Settings(
         bot_token=get("SLACK_BOT_TOKEN"),
         signing_secret=get("SLACK_SIGNING_SECRET") if http else "",
@@ -156,6 +163,9 @@ def load_settings(env_file: str | Path | None = DEFAULT_ENV_FILE, *, http: bool,
         shutdown_grace=_number(get("SHUTDOWN_GRACE", str(DEFAULT_GRACE)), "SHUTDOWN_GRACE", float, 0, MAX_GRACE),
         http_workers=workers,
         read_timeout=_number(get("HTTP_READ_TIMEOUT", str(DEFAULT_READ_TIMEOUT)), "HTTP_READ_TIMEOUT", float, 0.1, 300),
+        thread_followups=_flag(get("THREAD_FOLLOWUPS", "1"), "THREAD_FOLLOWUPS"),
+        channel_corpora=Path(get("CHANNEL_CORPORA")) if get("CHANNEL_CORPORA") else None,
+        escalation_channel=escalation,
     )
 
 

@@ -109,7 +109,7 @@ class WorkQueue:
                 log.exception("event=%s kind=%s: the reply failed", job.id, job.kind)
                 outcome = "failed"
             status, _, reason = outcome.partition(":")
-            level = logging.INFO if status in ("answered", "apology", "thanked") else logging.WARNING
+            level = logging.INFO if status in ("answered", "apology", "thanked", "skipped", "stopped", "published", "escalated") else logging.WARNING
             with self._idle:
                 if job not in self._pending:  # drain() gave up on it and has logged it
                     continue
