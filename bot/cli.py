@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Answer mentions, direct messages and the slash command in Slack. Settings "
                                        "come from the environment or .env (see .env.example and the README).")
     _corpus_options(slack)
+    _index_option(slack)
     slack.add_argument("--http", action="store_true", help="serve Slack's Events API over HTTP instead of Socket Mode")
     slack.add_argument("--port", type=_port, default=3000, help="HTTP port, 1-65535 (default 3000)")
     slack.add_argument("--host", default="127.0.0.1", help="HTTP host (default 127.0.0.1)")
@@ -151,7 +152,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .slack import Options, run_slack
 
         return run_slack(Options(corpus=args.corpus, k=args.k, http=args.http, host=args.host, port=args.port,
-                                 env_file=args.env_file))
+                                 env_file=args.env_file, index=args.index))
     if args.command == "eval":
         from .eval import run_eval, run_suite
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -91,3 +92,10 @@ def test_an_index_from_another_version_is_refused(saved, tmp_path, monkeypatch):
 def test_an_unwritable_place_is_an_error(tmp_path):
     with pytest.raises(CorpusError, match="cannot be written"):
         build_saved(MONOGRAPHS, tmp_path / "no-such-folder" / "x.index")
+
+
+def test_the_slack_bot_starts_from_a_saved_index_too(tmp_path):
+    """A restarting Slack bot loads its saved index; a missing one is an error before Slack is called."""
+    env = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret", "SLACK_API_URL": "http://127.0.0.1:9/"}
+    r = run_cli("slack", "--http", "--env-file", os.devnull, "--index", str(tmp_path / "missing.index"), env=env)
+    assert r.returncode == 2 and "no such saved index" in r.stderr and "Traceback" not in r.stderr

@@ -92,7 +92,7 @@ def prepare(options: Options) -> tuple[Settings, Index, App, WorkQueue]:
     settings = load_settings(options.env_file, http=options.http)
     logs.configure(settings.log_level, settings.secrets)
     claims = claims_for(settings)
-    index = load_index(options.corpus)
+    index = load_index(options.corpus, options.index)  # a restart loads a saved index instead of rebuilding
     corpora = load_corpora(index, settings.channel_corpora)
     queue = WorkQueue(log_questions=settings.log_questions)
     app = build_app(settings, index=index, k=options.k, queue=queue, claims=claims, corpora=corpora)

@@ -69,6 +69,7 @@ class Options:
     corpus: str | None = None
     k: int = DEFAULT_K
     http: bool = False
+    index: str | None = None  # a saved index (``monograph-bot index build``) for the default corpus
     host: str = "127.0.0.1"
     port: int = 3000
     env_file: str | None = DEFAULT_ENV_FILE

@@ -54,13 +54,14 @@ def build(options: Options) -> Runtime:
     return _runtime
 
 
-def create_app(corpus: str | None = None, k: int = DEFAULT_K, env_file: str = DEFAULT_ENV_FILE) -> SlackWeb:
+def create_app(corpus: str | None = None, k: int = DEFAULT_K, env_file: str = DEFAULT_ENV_FILE,
+               index: str | None = None) -> SlackWeb:
     """gunicorn's factory: ``gunicorn -c python:bot.slack.gunicorn_conf 'bot.slack.wsgi:create_app()'``.
 
     A setting or corpus a person can fix is ``error: ...`` and exit status 2, as from the command.
     """
     try:
-        return build(Options(corpus=corpus, k=k, http=True, env_file=env_file)).web
+        return build(Options(corpus=corpus, k=k, http=True, env_file=env_file, index=index)).web
     except BotError as exc:
         print(f"error: {exc}", file=sys.stderr, flush=True)
         raise SystemExit(2) from None
