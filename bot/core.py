@@ -74,7 +74,8 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
     told that the bot reads English only."""
     text = clean_question(question)[0]
     if not is_english(text, index) and not emergency_kind(text):
-        return _finish(question, text, notes=[NOT_ENGLISH])
+        # a message the bot cannot read might be an emergency: the numbers cost a line
+        return _finish(question, text, notice=EMERGENCY_NOTICE, notes=[NOT_ENGLISH])
     return _with_answer(_decide(question, index, history, k), index, k)
 
 

@@ -6,7 +6,8 @@ commonest words of Spanish, French, German, Italian or Portuguese than English o
 or when it holds one of them and most of its words are neither English function words,
 nor the document's own words, nor words the speller can correct to them. Short questions, drug names and typos
 ("waht is baclofin?") therefore stay English; the cost of a miss is only that a foreign
-question is declined the usual way instead.
+question is declined the usual way instead. A question taken for another language gets the
+emergency notice as well: the bot cannot tell whether it describes one.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ NOT_ENGLISH = ("I can only read questions in English. Please ask again in Englis
 
 # the commonest function words of five languages that are not also English words
 FOREIGN = frozenset("""
-el los las del al una unos unas es está están son para por con sin pero como qué que cuál cuáles cuándo cuánto
+de la se y mi tu su el los las del al una unos unas es está están son para por con sin pero como qué que cuál cuáles cuándo cuánto
 cuánta dónde puedo puede tomar tengo durante después antes muy más también porque
 le les des du au aux un une est sont pour avec sans mais comme quel quelle quels quelles quand combien où peut
 puis prendre suis ai pendant après avant très aussi parce

@@ -182,3 +182,14 @@ def test_a_follow_up_to_an_emergency_keeps_the_notice(docs):
     assert answer("what do I do?", docs["baclofen"], history).safety_notice == EMERGENCY_NOTICE
     assert answer("what is the half-life of baclofen in the body?", docs["baclofen"],
                   ("Is baclofen safe in pregnancy?",)).safety_notice is None
+
+
+@pytest.mark.parametrize("message", ["mi hijo se tomó 30 pastillas de baclofeno y no respira",
+                                     "¿Cuál es la vida media del baclofeno?"])
+def test_a_message_in_another_language_gets_the_notice_with_the_english_only_note(baclofen_index, message):
+    """The bot cannot tell whether a message it cannot read is an emergency: the numbers come first."""
+    from bot.language import NOT_ENGLISH
+
+    a = answer(message, baclofen_index)
+    assert a.safety_notice == EMERGENCY_NOTICE and a.text.startswith(EMERGENCY_NOTICE)
+    assert NOT_ENGLISH in a.notes and not a.passages
