@@ -129,7 +129,12 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int)
     reading = read(question, query, hits, index)
     top = max(h.score for h in hits)
     picks = [_best_span(hit, reading, _prior(hit, rank, top)) for rank, hit in enumerate(hits)]
-    lead = max(range(len(hits)), key=lambda i: (picks[i][0], -i))
+    # a follow-up's answer says its own new words ("what about breastfeeding?"), not only the earlier topic
+    own = [c for c in concepts_of(query.partition(" + ")[0], index)[0]
+           if not c.generic and _known(c, index)] if " + " in query else []
+    saying = [i for i in range(len(hits)) if any(c.satisfied_by(_terms(span_text(
+        hits[i].passage.text, hits[i].passage.starts, picks[i][2], picks[i][3]))) for c in own)]
+    lead = max(saying or range(len(hits)), key=lambda i: (picks[i][0], -i))
     answer_raw = picks[lead][4]
     near = 1 - TUNING.show_margin
     keep: list[int] = []

@@ -203,3 +203,9 @@ def test_citations_carry_the_documents_revision_date():
 
     ix = load_index(ROOT / "corpus" / "labels" / "enbrel.md")
     assert all(p.citation.endswith("(revised 2026-01-08)") for p in ix.passages)
+
+
+def test_a_follow_ups_answer_says_its_own_new_words(baclofen_index):
+    """'What about breastfeeding?' after a half-life question answers about breastfeeding, not the half-life again."""
+    a = answer("what about breastfeeding?", baclofen_index, ("what is the half-life of baclofen",))
+    assert a.answered and "breast milk" in a.extract.text
