@@ -13,9 +13,8 @@ from bot import DISCLAIMER
 from bot.repl import run_json_lines, run_repl
 from bot.safety import EMERGENCY_NOTICE
 
-from .conftest import ANSWER_KEYS, MONOGRAPHS, run_cli
+from .conftest import ANSWER_KEYS, GOLDEN, MONOGRAPHS, run_cli
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
 PASSAGE_KEYS = {"id", "document", "section", "text", "score", "citation"}
 
 

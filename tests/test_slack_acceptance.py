@@ -25,7 +25,7 @@ from .slack_fake import (
     mention,
     signed_post,
 )
-from .test_slack_events import rendered
+from .slack_harness import rendered
 
 
 @pytest.fixture

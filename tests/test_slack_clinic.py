@@ -21,9 +21,16 @@ from bot.slack.web import EVENTS_PATH, SlackWeb
 from bot.slack.work import WorkQueue
 
 from .conftest import MONOGRAPHS, ROOT
-from .slack_fake import BOT_USER, SECRET, FakeSlack, button_click, event_body, mention, serve_wsgi, signed_post
-from .test_slack_events import FORM, Harness, no_proxy, rendered  # noqa: F401 (no_proxy is a fixture)
-from .test_slack_settings import slack_cli
+from .slack_fake import (
+    BOT_USER,
+    SECRET,
+    FakeSlack,
+    button_click,
+    mention,
+    serve_wsgi,
+    signed_post,
+)
+from .slack_harness import FORM, Harness, rendered, slack_cli
 
 ENBREL = ROOT / "corpus" / "labels" / "enbrel.md"
 LIPITOR = MONOGRAPHS / "lipitor-patient-information.md"
@@ -92,7 +99,7 @@ def test_a_follow_up_without_a_mention_is_answered_until_someone_says_stop(clini
     expected = answer("what about breastfeeding?", baclofen_index, ("Is baclofen safe during pregnancy?",))
     assert "pregnancy" in expected.query and f"Searching for: {slack_escape(expected.query)}" in rendered(second)
 
-    for text in (f"<@UBOB> can you check this?", "<!here> anyone around?"):  # addressed to someone else
+    for text in ("<@UBOB> can you check this?", "<!here> anyone around?"):  # addressed to someone else
         clinic.send(channel_message(text, clinic.fake.add_message("C1", text, thread_ts=top), thread_ts=top))
     stop = clinic.fake.add_message("C1", "stop", thread_ts=top)
     clinic.send(channel_message("stop", stop, thread_ts=top))

@@ -20,7 +20,7 @@ from bot.slack.state import MAX_RECORD, FeedbackLog
 from bot.slack.web import MAX_BODY_BYTES
 
 from .slack_fake import button_click, mention, signature, signed_post, slash_command
-from .test_slack_events import FORM, no_proxy, rendered, slack  # noqa: F401  (fixtures)
+from .slack_harness import FORM, rendered
 
 UNSIGNED = {"Content-Type": "application/json"}
 

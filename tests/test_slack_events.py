@@ -3,84 +3,26 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
 from bot import DISCLAIMER, answer
-from bot.slack.app import build_app
 from bot.slack.blocks import slack_escape
-from bot.slack.delivery import web_client
 from bot.slack.handlers import APOLOGY, retry_number, to_plain
-from bot.slack.settings import Settings
 from bot.slack.state import Seen
-from bot.slack.web import EVENTS_PATH, SlackWeb
-from bot.slack.work import WorkQueue
+from bot.slack.web import EVENTS_PATH
 
 from .slack_fake import (
     BOT_ID,
     BOT_USER,
-    SECRET,
-    FakeSlack,
     button_click,
     direct_message,
     event_body,
     mention,
-    serve_wsgi,
     signed_post,
     slash_command,
 )
-
-FORM = "application/x-www-form-urlencoded"
-
-
-@dataclass
-class Harness:
-    fake: FakeSlack
-    url: str
-    app: object
-    queue: WorkQueue
-    feedback_log: Path
-
-    def send(self, event: dict, event_id: str | None = None, headers: dict | None = None) -> tuple[int, str]:
-        return signed_post(self.url, json.dumps(event_body(event, event_id)), headers=headers)
-
-    def settle(self) -> None:
-        """Wait for every answer already started to finish, so 'nothing more was posted' is a fact."""
-        assert self.queue.wait_idle(15)
-
-    def posts(self) -> list[dict]:
-        return self.fake.calls_to("chat.postMessage")
-
-
-@pytest.fixture
-def no_proxy(monkeypatch):
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-
-
-@pytest.fixture
-def slack(baclofen_index, tmp_path, no_proxy):
-    fake = FakeSlack()
-    settings = Settings(bot_token="xoxb-test", signing_secret=SECRET, api_url=fake.api_url,
-                        feedback_log=tmp_path / "var" / "feedback.jsonl")
-    queue = WorkQueue()
-    app = build_app(settings, web_client(settings.bot_token, fake.api_url), index=baclofen_index, queue=queue)
-    server, port = serve_wsgi(SlackWeb(app, SECRET))
-    yield Harness(fake, f"http://127.0.0.1:{port}{EVENTS_PATH}", app, queue, settings.feedback_log)
-    server.shutdown()
-    server.server_close()
-    queue.drain(5)
-    fake.close()
-
-
-def rendered(post: dict) -> str:
-    parts = [post["text"]]
-    for block in post["blocks"]:
-        parts.append(block.get("text", {}).get("text", ""))
-        parts.extend(e.get("text", "") for e in block.get("elements", []) if e.get("type") == "mrkdwn")
-    return "\n".join(parts)
+from .slack_harness import FORM, rendered
 
 
 def test_a_mention_is_answered_once_in_its_thread(slack, baclofen_index):

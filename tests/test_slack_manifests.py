@@ -11,7 +11,8 @@ import pytest
 from bot.slack.settings import DEFAULT_COMMAND, load_settings, read_env_file
 from bot.slack.web import EVENTS_PATH
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
+
 MANIFESTS = {mode: json.loads((ROOT / "bot" / "slack" / "manifests" / f"{mode}.json").read_text()) for mode in ("socket", "http")}
 SLACK = ROOT / "bot" / "slack"
 # Slack's documented needs (api.slack.com/methods, /events): the scopes of each Web API method the bot

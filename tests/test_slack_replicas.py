@@ -98,7 +98,7 @@ def test_two_replicas_answer_each_event_once(tmp_path, redis_url):
 
 
 def test_workers_above_one_need_redis(tmp_path):
-    from .test_slack_settings import slack_cli
+    from .slack_harness import slack_cli
 
     r = slack_cli("--http", cwd=tmp_path, env={"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s",
                                                "HTTP_WORKERS": "2"})
@@ -106,7 +106,7 @@ def test_workers_above_one_need_redis(tmp_path):
 
 
 def test_an_unreachable_redis_is_a_clear_error(tmp_path):
-    from .test_slack_settings import slack_cli
+    from .slack_harness import slack_cli
 
     r = slack_cli("--http", cwd=tmp_path, env={"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s",
                                                "REDIS_URL": f"redis://:hunter22@127.0.0.1:{free_port()}/0"})

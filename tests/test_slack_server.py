@@ -26,7 +26,7 @@ from .slack_fake import (
     mention,
     signed_post,
 )
-from .test_slack_settings import slack_cli
+from .slack_harness import slack_cli
 
 HALF_OPEN = 300
 READ_TIMEOUT = "0.25"  # HTTP_READ_TIMEOUT for the test; the default is 10 s

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,14 +9,7 @@ import pytest
 from bot.slack.settings import ConfigError, Settings, load_settings
 from corpus import BotError
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def slack_cli(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """``python -m bot slack ...`` with no Slack variables inherited from the machine."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_") and "proxy" not in k.lower()}
-    return subprocess.run([sys.executable, "-m", "bot", "slack", *args], capture_output=True, text=True,
-                          timeout=60, cwd=cwd, env={**clean, **(env or {})})
+from .slack_harness import slack_cli
 
 
 def test_http_mode_needs_the_bot_token_and_the_signing_secret():

@@ -8,14 +8,14 @@ place in the corpus, nothing kept aside slipped in, and, where the source data i
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from corpus import load_corpus, split_document
 from corpus.sources import fda_labels, medquad
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
+
 LABELS = ROOT / "corpus" / "labels"
 MEDQUAD = ROOT / "corpus" / "medquad"
 SHARED = ROOT.parent / "shared"

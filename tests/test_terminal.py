@@ -22,8 +22,7 @@ import pytest
 
 from bot.render import BOLD, PLAIN
 
-from .conftest import ROOT
-from .test_frontends import GOLDEN
+from .conftest import GOLDEN, ROOT
 
 QUESTIONS = ["How long does baclofen stay in your system?", "What are the withdrawal symptoms?"]
 _CSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]")
