@@ -152,7 +152,7 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
 
 
 def _opening_of(title: str, weights: dict[str, float], index: Index, k: int) -> list[Hit]:
-    first = [p for p in index.passages if p.document == title][:k]
+    first = index.passages_of(title)[:k]
     return [Hit(p, 0.0, tuple(t for t in dict.fromkeys(tokenize(f"{p.section} {p.text}")) if t in weights))
             for p in first]
 

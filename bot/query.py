@@ -266,5 +266,18 @@ def defined_document(question: str, concepts: list[Concept], index: Index) -> st
     asked = {c.terms[0] for c in concepts if not c.generic and c.terms}
     if not asked:
         return None
-    fits = [(len(terms - asked), title) for title, terms in _title_terms(index).items() if asked <= terms]
+    holders = _titles_holding(index)
+    rarest = min(asked, key=lambda t: len(holders.get(t, ())))
+    table = _title_terms(index)
+    fits = [(len(table[title] - asked), title) for title in holders.get(rarest, ()) if asked <= table[title]]
     return min(fits)[1] if fits else None
+
+
+@lru_cache(maxsize=8)
+def _titles_holding(index: Index) -> dict[str, tuple[str, ...]]:
+    """Title term -> the titles holding it: "What is X?" looks at X's few titles, not all of them."""
+    found: dict[str, list[str]] = {}
+    for title, terms in _title_terms(index).items():
+        for term in terms:
+            found.setdefault(term, []).append(title)
+    return {t: tuple(ts) for t, ts in found.items()}

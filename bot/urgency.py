@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index import Hit, Index, tokenize
 from index.urgent import Urgent
@@ -103,10 +104,36 @@ def _combined(said: list[Sentence], happening: list[Sentence], names: set[str]) 
     return None
 
 
-def _statements(index: Index, about: set[str] | None) -> list[Urgent]:
+def _statements(index: Index, about: set[str] | None, symptoms: list[Symptom] = (),
+                kinds: list[str] = ()) -> list[Urgent]:
+    """The statements that could answer: in the named documents, and (when ``symptoms`` are
+    given) naming one of them or of the kinds' signs, or of a kind matched whatever it names.
+    In a library of thousands of labels this is a few statements, not every one."""
+    statements = index.urgent.statements
+    if symptoms:
+        terms = _by_term(index)
+        signs = [KIND_SIGNS[k] for k in kinds if k in KIND_SIGNS]
+        picked = {n for sym in list(symptoms) + signs for phrase in sym.clinical
+                  for n in terms.get(phrase[0], ()) if sym.named_in(statements[n].terms)}
+        if kinds:
+            picked.update(n for n, st in enumerate(statements) if st.kind in _BY_KIND_ONLY)
+        statements = [statements[n] for n in sorted(picked)]
     if about is None:
-        return list(index.urgent.statements)
-    return [st for st in index.urgent.statements if index.passages[st.passage].document in about]
+        return list(statements)
+    return [st for st in statements if index.passages[st.passage].document in about]
+
+
+_BY_KIND_ONLY = frozenset({"overdose", "maximum", "withdrawal"})  # wanted for the kind alone (see _wanted)
+
+
+@lru_cache(maxsize=8)
+def _by_term(index: Index) -> dict[str, tuple[int, ...]]:
+    """Term -> the urgent statements holding it, built once per index."""
+    found: dict[str, list[int]] = {}
+    for n, st in enumerate(index.urgent.statements):
+        for term in st.terms:
+            found.setdefault(term, []).append(n)
+    return {t: tuple(ns) for t, ns in found.items()}
 
 
 def _over_maximum(happening: list[Sentence], index: Index, about: set[str] | None) -> bool:
@@ -131,7 +158,7 @@ def _document(happening: list[Sentence], index: Index, about: set[str] | None) -
         return None
     stopped = any(STOPPED.search(s.text) for s in happening)
     alarmed = any(ALARMED.search(s.text) for s in happening)
-    for st in _statements(index, about):
+    for st in _statements(index, about, symptoms):
         matched = sum(sym.named_in(st.terms) for sym in symptoms)
         if (st.kind == "help" and matched) or (st.kind == "withdrawal" and stopped and matched) or \
                 (st.kind == "grave" and matched >= 2) or (alarmed and matched and st.kind != "maximum"):
@@ -143,7 +170,7 @@ def _shown_first(kinds: list[str], symptoms: list[Symptom], index: Index, over: 
                  about: set[str] | None) -> tuple[int, ...]:
     """The passages of the statements that match: what to do, before what the search finds."""
     ranked: list[tuple[int, int, int]] = []
-    statements = _statements(index, about)
+    statements = _statements(index, about, symptoms, kinds)
     for n, st in enumerate(statements):
         matched = sum(sym.named_in(st.terms) for sym in symptoms)
         sign = any(k in KIND_SIGNS and KIND_SIGNS[k].named_in(st.terms) for k in kinds)

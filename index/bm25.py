@@ -61,6 +61,7 @@ class Index:
         self.doc_freq = dict(zip(postings.terms, df.tolist()))
         self.vocabulary = frozenset(self.doc_freq)
         self.titles = titles
+        self._title_number = {t: n for n, t in enumerate(titles)}
         number = {t: n for n, t in enumerate(titles)}
         self.document_of = np.fromiter((number[p.document] for p in self.passages), np.int32, len(self.passages))
         self.names = named_documents(titles) if names is None else names
@@ -72,6 +73,14 @@ class Index:
         self._headings = Headings(self.sections)
         self._first = np.fromiter((1.0 if p.ordinal == 1 else TUNING.following_share for p in self.passages),
                                   np.float64, len(self.passages))
+
+    def passages_of(self, title: str) -> list[Passage]:
+        """A document's passages in document order (its opening first)."""
+        n = self._title_number.get(title)
+        if n is None:
+            return []
+        a, b = self._document_start[n], self._document_start[n + 1]
+        return [self.passages[i] for i in sorted(self._by_document[a:b].tolist())]
 
     @cached_property
     def urgent(self):
