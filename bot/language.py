@@ -49,8 +49,10 @@ def is_english(question: str, index: Index) -> bool:
     english = sum(w in STOPWORDS for w in found)
     if foreign >= 2 and foreign > english:
         return False
-    known = sum(_known(w, index) for w in found)
-    return not (foreign and len(found) >= 3 and known * 2 < len(found))
+    if not foreign or len(found) < 3:
+        return True
+    known = sum(_known(w, index) for w in found)  # only asked when a foreign word is there: it spells
+    return known * 2 >= len(found)
 
 
 def _latin(ch: str) -> bool:

@@ -113,8 +113,11 @@ def _statements(index: Index, about: set[str] | None, symptoms: list[Symptom] = 
     if symptoms:
         terms = _by_term(index)
         signs = [KIND_SIGNS[k] for k in kinds if k in KIND_SIGNS]
-        picked = {n for sym in list(symptoms) + signs for phrase in sym.clinical
-                  for n in terms.get(phrase[0], ()) if sym.named_in(statements[n].terms)}
+        picked: set[int] = set()
+        for sym in list(symptoms) + signs:
+            for phrase in sym.clinical:  # statements holding every word of the phrase
+                held = [terms.get(t, frozenset()) for t in phrase]
+                picked.update(frozenset.intersection(*held) if held else ())
         if kinds:
             picked.update(n for n, st in enumerate(statements) if st.kind in _BY_KIND_ONLY)
         statements = [statements[n] for n in sorted(picked)]
@@ -127,13 +130,13 @@ _BY_KIND_ONLY = frozenset({"overdose", "maximum", "withdrawal"})  # wanted for t
 
 
 @lru_cache(maxsize=8)
-def _by_term(index: Index) -> dict[str, tuple[int, ...]]:
+def _by_term(index: Index) -> dict[str, frozenset[int]]:
     """Term -> the urgent statements holding it, built once per index."""
     found: dict[str, list[int]] = {}
     for n, st in enumerate(index.urgent.statements):
         for term in st.terms:
             found.setdefault(term, []).append(n)
-    return {t: tuple(ns) for t, ns in found.items()}
+    return {t: frozenset(ns) for t, ns in found.items()}
 
 
 def _over_maximum(happening: list[Sentence], index: Index, about: set[str] | None) -> bool:
