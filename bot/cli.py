@@ -172,6 +172,9 @@ def _dispatch(args: argparse.Namespace) -> int:
         else:
             print(render_terminal(reply, *terminal_width(sys.stdout)))
         return 0
+    from .loading import warm_up
     from .repl import run_json_lines, run_repl
+
+    warm_up(index)  # while the first question is typed
 
     return run_json_lines(index, args.k) if args.json else run_repl(index, args.k)

@@ -212,3 +212,12 @@ def test_no_test_module_imports_another():
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.ImportFrom) and node.module:
                 assert not node.module.split(".")[-1].startswith("test_"), f"{path.name} imports {node.module}"
+
+
+def test_warm_up_builds_what_the_first_questions_would_wait_for():
+    from bot.loading import load_index, warm_up
+
+    ix = load_index(ROOT / "corpus" / "labels" / "enbrel.md")
+    warm_up(ix).join(30)
+    assert "urgent" in ix.__dict__  # the cached property was built by the thread
+    assert ix.urgent.statements  # Enbrel's boxed warning calls serious infections urgent

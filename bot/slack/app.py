@@ -24,7 +24,7 @@ from slack_sdk.errors import SlackApiError
 from index import Index
 
 from ..core import DEFAULT_K
-from ..loading import describe, load_index
+from ..loading import describe, load_index, warm_up
 from . import logs
 from .delivery import web_client
 from .channels import Corpora, load_corpora
@@ -94,6 +94,8 @@ def prepare(options: Options) -> tuple[Settings, Index, App, WorkQueue]:
     claims = claims_for(settings)
     index = load_index(options.corpus, options.index)  # a restart loads a saved index instead of rebuilding
     corpora = load_corpora(index, settings.channel_corpora)
+    for built in {id(ix): ix for ix in [index, *corpora.channels.values()]}.values():
+        warm_up(built)  # the first emergency in a library does not wait for its urgent statements
     queue = WorkQueue(log_questions=settings.log_questions)
     app = build_app(settings, index=index, k=options.k, queue=queue, claims=claims, corpora=corpora)
     return settings, index, app, queue
