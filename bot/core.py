@@ -72,15 +72,16 @@ def answer(question: str, index: Index, history: tuple[str, ...] | list[str] = (
     """Decide what to say (``_decide``), then put the sentence that answers first and keep
     only the passages that matter (``extract.choose``). A question in another language is
     told that the bot reads English only."""
-    text = clean_question(question)[0]
+    text, notes = clean_question(question)
     if not is_english(text, index) and not emergency_kind(text):
         # a message the bot cannot read might be an emergency: the numbers cost a line
         return _finish(question, text, notice=EMERGENCY_NOTICE, notes=[NOT_ENGLISH])
-    return _with_answer(_decide(question, index, history, k), index, k)
+    return _with_answer(_decide(question, text, notes, index, history, k), index, k)
 
 
-def _decide(question: str, index: Index, history: tuple[str, ...] | list[str] = (), k: int = DEFAULT_K) -> Answer:
-    text, notes = clean_question(question)
+def _decide(question: str, text: str, notes: list[str], index: Index, history: tuple[str, ...] | list[str],
+            k: int) -> Answer:
+    """What to say to ``text`` (the question cleaned, with the notes cleaning made)."""
     earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-TUNING.history_turns:]
     urgency = assess(text, index, earlier)  # the always-urgent kinds, and what this document calls urgent
     kind = urgency.kind

@@ -27,16 +27,14 @@ from index.store import load_index as load_saved
 def warm_up(index: Index) -> threading.Thread:
     """Build what the first questions would otherwise wait for, in a daemon thread while a
     conversation or a Slack app starts: the document's urgent statements (seconds in a
-    library of 100k passages), the speller's index, the word tables and other word forms."""
+    library of 100k passages), the speller's index and other word forms."""
     def build() -> None:
-        from .lexicon import lay_expansions
         from .query import subject_terms, variants_of
 
         index.urgent  # noqa: B018 (a cached property: reading it builds it)
         index.speller.index()
         variants_of(index)
         subject_terms(index)
-        lay_expansions(["warm"])
 
     thread = threading.Thread(target=build, name="index-warm-up", daemon=True)
     thread.start()

@@ -76,7 +76,7 @@ def build_report(cases: list[Case], index: Index, k: int, baseline: NaiveBaselin
     if baseline:
         result["baseline"] = report(evaluate_baseline(cases, baseline, k, bar.tick))
     bar.close()
-    return _rounded(result)
+    return rounded(result)
 
 
 def run_eval(questions: str | Path, corpus: str | None = None, k: int = 3, as_json: bool = False,
@@ -144,11 +144,12 @@ class Progress:
             self.stream.flush()
 
 
-def _rounded(value):
+def rounded(value):
+    """Floats to four places, through dicts and lists: the report's figures as JSON shows them."""
     if isinstance(value, float):
         return round(value, 4)
     if isinstance(value, dict):
-        return {key: _rounded(v) for key, v in value.items()}
+        return {key: rounded(v) for key, v in value.items()}
     if isinstance(value, list):
-        return [_rounded(v) for v in value]
+        return [rounded(v) for v in value]
     return value

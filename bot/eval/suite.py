@@ -26,7 +26,7 @@ from ..loading import load_index
 from .baseline import NaiveBaseline
 from .metrics import latency, summarize
 from .questions import load_questions
-from .runner import evaluate, evaluate_baseline, report_errors
+from .runner import evaluate, evaluate_baseline, report_errors, rounded
 
 KEYS = {"questions", "corpus", "row", "group"}
 COLUMNS = (  # key, header, digits
@@ -111,16 +111,8 @@ def _figures(rows: list[dict], with_baseline: bool) -> list[dict]:
                        "latency_ms": latency(r["ours"])}
             if with_baseline:
                 figures["baseline"] = summarize(r["base"])
-            out.append(_rounded(figures))
+            out.append(rounded(figures))
     return out
-
-
-def _rounded(value):
-    if isinstance(value, float):
-        return round(value, 4)
-    if isinstance(value, dict):
-        return {key: _rounded(v) for key, v in value.items()}
-    return value
 
 
 def format_suite(rows: list[dict], k: int) -> str:

@@ -26,6 +26,7 @@ from corpus.errors import ConfigError, CorpusError
 from index import Index
 
 from ..loading import load_index
+from .settings import read_config_text
 
 CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
 
@@ -57,13 +58,7 @@ def _line_of(text: str, key: str, after: int = 0) -> int:
 def read_channel_map(path: str | Path) -> dict[str, tuple[Path, int]]:
     """Channel id -> (corpus path, the line it is set on), checked for shape but not yet loaded."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such channel map (CHANNEL_CORPORA names it)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror or str(exc)
-        raise ConfigError(f"{path}: cannot be read as a channel map: {reason}") from None
+    text = read_config_text(path, "a channel map", "no such channel map (CHANNEL_CORPORA names it)")
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:  # its message ends "(at line N, column M)"

@@ -79,16 +79,21 @@ class Options:
             raise ConfigError(f"--port must be between 1 and 65535, got {self.port}")
 
 
+def read_config_text(path: Path, what: str, missing: str) -> str:
+    """A configuration file's text; missing, unreadable or not UTF-8 is a ConfigError naming it."""
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: {missing}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror or str(exc)
+        raise ConfigError(f"{path}: cannot be read as {what}: {reason}") from None
+
+
 def read_env_file(path: str | Path) -> dict[str, str]:
     """``NAME=value`` lines of a dotenv file; a line that cannot be read is a ConfigError, not a traceback."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such settings file (copy .env.example to .env and fill it in)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = "it is not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else exc.strerror or str(exc)
-        raise ConfigError(f"{path}: cannot be read as a settings file: {reason}") from None
+    text = read_config_text(path, "a settings file", "no such settings file (copy .env.example to .env and fill it in)")
     values: dict[str, str] = {}
     for binding in parse_stream(io.StringIO(text)):
         if binding.error:
