@@ -111,3 +111,29 @@ def test_scores_equal_rank_bm25_in_a_folder_of_documents():
     vocabulary = sorted(ix.vocabulary)
     for terms in (["lipitor", "store", "68", "77"], ["3-4", "hour", "mg"], vocabulary[::11], vocabulary[5::13]):
         assert ix.scores({t: 1.0 for t in terms}) == pytest.approx(reference.get_scores(terms), abs=1e-9), terms
+
+
+VARIANTS_VOCABULARY = ["dose", "diagnosi", "chemotherapi", "pregnanc", "withdraw", "schizophren", "interact",
+                       "interleukin", "medic", "supervis", "sticker", "activ", "mental", "general", "take"]
+
+
+@pytest.mark.parametrize("term,form", [
+    ("dosag", "dose"),  # one Lancaster stem, different endings
+    ("diagnos", "diagnosi"),
+    ("taken", "take"),
+    ("chemo", "chemotherapi"),  # a short form that is no English word of its own
+    ("pregnant", "pregnanc"),  # the same start but for the last letter
+    ("withdrawl", "withdraw"),  # one letter more
+    ("schizophrenia", "schizophren"),  # a long start with a short ending
+])
+def test_another_form_of_the_same_word_meets_the_documents(term, form):
+    from index.variants import Variants
+    assert form in Variants(VARIANTS_VOCABULARY).of(term)
+
+
+@pytest.mark.parametrize("term", ["intern", "medicar", "super", "stick", "actual", "mention", "generic"])
+def test_another_word_that_starts_alike_is_not_a_form(term):
+    # international / interact, medicare / medical, super / supervise, stick / sticker, actual / active,
+    # mention / mental, generic / general: words of their own, not forms of the document's
+    from index.variants import Variants
+    assert Variants(VARIANTS_VOCABULARY).of(term) == ()
