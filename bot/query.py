@@ -205,9 +205,9 @@ def search_weights(concepts: list[Concept]) -> dict[str, float]:
 
 
 def looks_like_followup(question: str, concepts: list[Concept], index: Index) -> bool:
-    """No topic of its own, "what about ...", or a pronoun with at most one topic word, or a
-    pronoun in place of the subject ("What research is being done for it?": it names no
-    document or drug of its own)."""
+    """No topic of its own, "what about ...", or a pronoun standing for what was said before
+    ("Does it depend on weight?", "How long does that infusion take?"), unless, in a
+    library, the question names a document or drug of its own."""
     info = informative(concepts, index)
     if not info or FOLLOWUP_CUE.match(question):
         return True
@@ -215,7 +215,7 @@ def looks_like_followup(question: str, concepts: list[Concept], index: Index) ->
         return False
     subject = subject_terms(index)
     names_subject = any(c.terms and all(t in subject for t in c.terms) for c in concepts)
-    return len(info) <= 1 or (len(titles(index)) > 1 and not names_subject)
+    return len(titles(index)) < 2 or not names_subject
 
 
 def plan(question: str, index: Index, history: tuple[str, ...] = ()) -> Plan:
