@@ -29,10 +29,13 @@ def warm_up(index: Index) -> threading.Thread:
     conversation or a Slack app starts: the document's urgent statements (seconds in a
     library of 100k passages), the speller's index and other word forms."""
     def build() -> None:
+        from index.spelling import english_speller
+
         from .query import subject_terms, variants_of
 
         index.urgent  # noqa: B018 (a cached property: reading it builds it)
         index.speller.index()
+        english_speller().index()
         variants_of(index)
         subject_terms(index)
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 from index import TUNING, Index, tokenize, words
 from index.drugnames import find_drugs
 from index.english import is_everyday
-from index.spelling import Speller
+from index.spelling import Speller, english_speller
 from index.stopwords import STOPWORDS
 from index.tokenizer import is_content, stem
 from index.variants import Variants
@@ -139,7 +139,12 @@ def _fix_spelling(word: str, index: Index) -> str:
     fixed = index.closest_word(word)
     if fixed:
         return fixed
-    return _LEXICON_SPELLER.closest(word) or word
+    fixed = _LEXICON_SPELLER.closest(word)
+    if fixed:
+        return fixed
+    if find_drugs([word]):  # a drug's name is not an English word misspelt ("lyrica" is not "lyrical")
+        return word
+    return english_speller().closest(word) or word
 
 
 def _weighed(concept: Concept, index: Index) -> Concept:

@@ -137,3 +137,38 @@ def test_another_word_that_starts_alike_is_not_a_form(term):
     # mention / mental, generic / general: words of their own, not forms of the document's
     from index.variants import Variants
     assert Variants(VARIANTS_VOCABULARY).of(term) == ()
+
+
+@pytest.mark.parametrize("typo,expected", [("efects", "effects"), ("diabeties", "diabetes"), ("pregant", "pregnant")])
+def test_the_english_speller_repairs_a_dropped_or_extra_letter(typo, expected):
+    from index.spelling import english_speller
+    assert english_speller().closest(typo) == expected
+
+
+@pytest.mark.parametrize("word", ["wheezing", "numbness", "scratchy", "puffing"])
+def test_the_english_speller_leaves_real_words_whole(word):
+    # a changed letter ("wheeling") or a split ("numb ness") would make another real word
+    from index.spelling import english_speller
+    assert english_speller().closest(word) is None
+
+
+def test_a_typo_of_a_word_the_label_never_uses_is_repaired_from_english():
+    # the Dupixent label writes "adverse reactions", never "effects": the document's own words
+    # cannot repair "efects", English can, and "side effects" then reads as adverse reactions
+    from bot.loading import load_index
+    index = load_index(MONOGRAPHS.parent / "labels" / "dupixent.md", None, lambda m: None)
+    reply = answer("dupixnet side efects", index)
+    assert reply.answered and ("efects", "effects") in [(w, r) for w, r in _corrections(reply)]
+
+
+def _corrections(reply):
+    import re
+    return [tuple(pair) for note in reply.notes for pair in re.findall(r"“([^”]+)” as “([^”]+)”", note)]
+
+
+def test_a_drug_name_is_not_read_as_an_english_word():
+    from bot.query import concepts_of
+    from bot.loading import load_index
+    index = load_index(MONOGRAPHS / "haloperidol-tablets-label.md", None, lambda m: None)
+    _, corrections = concepts_of("can i take lyrica with it", index)
+    assert ("lyrica", "lyrical") not in corrections
