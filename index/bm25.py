@@ -108,7 +108,7 @@ class Index:
         terms) mostly repeats are lifted: "What is LIPITOR?", "OVERDOSAGE › Treatment".
         """
         weights = _positive(query)
-        scores = self.scores(weights)
+        scores = self.scores(self._within_scope(weights))
         candidates = self._candidates(weights, scores)
         if not len(candidates) or k <= 0:
             return []
@@ -147,6 +147,14 @@ class Index:
         """The titles of the documents these terms name ("lipitor" in a folder of labels), or None."""
         named = [self.names[t] for t in terms if t in self.names]
         return {self.titles[d] for d in np.concatenate(named).tolist()} if named else None
+
+    def _within_scope(self, weights: dict[str, float]) -> dict[str, float]:
+        """Inside the documents a question names, their names say little about which passage
+        answers: "What are the treatments for Bell's Palsy?" is ranked by "treatments", not by
+        the passages that repeat "Bell's palsy". The naming terms keep a share of their weight."""
+        if self._scope(weights) is None:
+            return weights
+        return {t: w * TUNING.name_share if t in self.names else w for t, w in weights.items()}
 
     def _scope(self, weights: Mapping[str, float]) -> np.ndarray | None:
         """The document numbers a search is kept to: those named by its heavier terms (the question's own)."""

@@ -27,6 +27,7 @@ class Tuning:
     heading_boost: float = 0.5  # ... lifts its passages by this share of the best score
     following_share: float = 0.6  # the section's later passages get this share of the lift
     named_weight: float = 0.5  # only terms this heavy (the question's own words, the last turn's) name a document
+    name_share: float = 0.3  # inside the documents a question names, their naming terms count this much
     floor: float = 1e-6  # a term in half the passages or more (idf <= 0 in rank_bm25) still counts a little
     # the answer sentence and the passages shown (bot/extract.py)
     # after the answer's passage, a hit is shown when it is within this share of the best, by its

@@ -73,6 +73,20 @@ def test_everyday_title_words_do_not_keep_a_question_to_the_wrong_documents():
     assert [h.passage.id for h in ix.search(term_weights("my child takes sedatives"), k=4)][0] == "d3:s:1"
 
 
+def test_inside_a_named_document_its_name_does_not_decide_the_passage():
+    # the symptoms passage repeats the name; the treatment passage says the treatment once
+    texts = [("Moyamoya Disease", "Moyamoya causes strokes. In moyamoya the arteries narrow; moyamoya comes on slowly."),
+             ("Moyamoya Disease", "Surgery is the usual treatment and most people recover."),
+             ("Adrenoleukodystrophy", "Treatment of adrenoleukodystrophy depends on its form."),
+             ("Adrenoleukodystrophy", "Adrenoleukodystrophy is a rare inherited disorder.")]
+    texts += [(f"Other disorder {n}", f"Disorder {n} is common; treatment is rest and fluids.") for n in range(3)]
+    texts += [(f"Another topic {n}", "Exercise and sleep keep people well.") for n in range(6)]
+    ix = Index([Passage(f"d{i}:s:1", title, ("Part",), text, 1) for i, (title, text) in enumerate(texts)])
+    weights = term_weights("What are the treatments for moyamoya?")
+    assert ix.documents_named(weights) == {"Moyamoya Disease"}
+    assert [h.passage.id for h in ix.search(weights, k=2)][0] == "d1:s:1"
+
+
 def _brute_force(paths, asked):
     """The heading lift's definition, section by section, as it was before the inverted index."""
     out = {}
