@@ -51,7 +51,7 @@ LAY_TERMS: dict[str, str] = {
     "together with": "interact", "other drugs": "interact medications", "other medicines": "interact medications",
     "painkillers": "analgesics nsaids pain relievers", "ibuprofen": "nsaids", "aspirin": "nsaids",
     "antidepressants": "tricyclic antidepressants", "ingredients": "inactive ingredients contain",
-    "made of": "ingredients contain", "used for": "indicated relieve treatment", "ulcer": "ulceration peptic", "ulcers": "ulceration peptic", "treat": "treatment indicated", "approved": "fda",
+    "made of": "ingredients contain", "used for": "indicated relieve treatment", "ulcer": "ulceration peptic", "ulcers": "ulceration peptic", "treat": "treatment indicated", "approved": "fda indicated",
     "serious": "severe", "dangerous": "severe", "older": "elderly geriatric", "old age": "elderly geriatric",
     "drink": "alcohol interact", "blood": "bloodstream plasma serum", "first made": "synthesized developed",
     "invented": "synthesized developed", "discovered": "synthesized developed", "inactive ingredients": "contain excipients",
