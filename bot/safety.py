@@ -53,7 +53,7 @@ _SAMEDAY = (r"today|tonight|this (morning|afternoon|evening)|since (this morning
 # to the arm or jaw: what a heart attack feels like (chest pain, not heartburn, is what people say it as)
 _CHEST_FEEL = (r"(crush\w*|squeez\w*|pain|pains|painful|hurts?|hurting|ache|aches|aching|pressure|tight\w*|heavy|"
                r"heaviness|weight|pressing|pushing|killing)")
-_CHEST = _any(
+CHEST_PAIN = _any(
     rf"chest( \w+){{0,4}} {_CHEST_FEEL}",
     rf"{_CHEST_FEEL}( \w+){{0,3}} (in|on|of|across|around|inside|through|behind) (my|his|her|their|the|your) (\w+ )?"
     r"(chest|breastbone|sternum)",
@@ -125,6 +125,15 @@ _KINDS: dict[str, list[str]] = {
         r"for good|forever)", r"this is (my )?(goodbye|the end|my last (message|night|day))",
         r"(wont|will not|not going to|not gonna) (be (here|around|alive)|wake up) (tomorrow|much longer|anymore|for "
         r"long|by (morning|tomorrow))",
+        r"(easiest|quickest|fastest|best|surest|least painful|painless) way to (die|go(?! (off|on|from|through|about|back|"
+        r"to|up|down|without|with|for|in|into|over)\b)|end (it|things|my life)(?! (with|early|on|off|slowly)\b)|kill (my|him|"
+        r"her)sel(f|ves))",
+        r"(?<!dont )(?<!not )(?<!never )(want|wanna|going|gonna|plan\w*|thinking (about|of)|try|trying|decided) (to )?"
+        r"(overdose|od)\b(?! (by|if|accidentally|on accident|when|because|from|while)\b)",
+        r"(im|i am|ive become|i feel like) (just |such |only )?a burden\b",
+        r"(id|i would|id much|i would much) rather (be dead|die|not (be alive|exist|be here|wake up))",
+        r"(fall|go|drift) (\w+ )?(to )?sleep and (not|never) wake( up| again)?", r"to (not|never) wake up( again)?\b(?! (with|at|in|during|early|on|so|feeling|for|\w+ing)\b)",
+        r"(life|living|everything|my life) (is|feels|seems) (so |completely |totally )?(pointless|meaningless|hopeless)",
     ],
     "overdose": [
         r"overdos(e|ed|ing)", r"\bod(d|ed|ing)?\b", "poisoned", "poisoning",
@@ -141,6 +150,8 @@ _KINDS: dict[str, list[str]] = {
         rf"(?=.{{0,40}}\b({_SAMEDAY}))",
         rf"({_TOOK}|taking)\b.{{0,50}}\b({_SAMEDAY})\b.{{0,40}}\b{_TIMES} ?(times|x|doses)\b",
         rf"({_TOOK}|taking)\b.{{0,40}}\b(again and again|over and over|one after (another|the other))\b",
+        rf"({_TOOK}|taking)\b.{{0,50}}\b(2|3|two|three) ?(times|x|doses|pills|tablets)\b.{{0,10}}\b(within|in) (an?|one|1|"
+        r"the same|half an?|the last|the past) (hour|hr)\b",
         r"(kept|keep|been) (taking|popping|swallowing|injecting) (more|another|extra|one after)\b",
         r"(forgot|forgetting|forgotten|didnt remember|did not remember|not remembering)( that)? (i|he|she|they|we)"
         r"( had|d)? already (took|taken|had|done|injected|used|given)",
@@ -152,7 +163,7 @@ _KINDS: dict[str, list[str]] = {
         r"(whole|entire) (bottle|pack|box|weeks?|month)s? (worth )?of\b",
         r"(texted|sent|showed|found)\b.{0,40}\bempty\b.{0,25}\b(bottle|pack|box|packet)",
         # a child, or another person, who took someone's medicine
-        rf"({_CHILD}) ([\w()]+ ){{0,3}}(got into|got (a)?hold of|grabbed|found|swallowed|ate|chewed|drank|jabbed|stuck|bit|"
+        rf"({_CHILD}) ([\w()]+ ){{0,3}}(got into|got (a)?hold of|grabbed|found|swallowed|ate|eaten|chewed|drank|jabbed|stuck|bit|"
         rf"licked|injected)\b.{{0,40}}\b({_MEDS}|bottle|my|his|her|grandmas|the|some|one|a few|a couple|it|them)",
         rf"found (my |our |the )?({_CHILD}) with", r"(pills?|tablets?) (are |were )?missing",
         rf"({_OTHER}) ([\w()]+ ){{0,3}}(took|swallowed|ate|used|injected) (some |a few |all |\w+ )?(of )?(my|"
@@ -189,7 +200,7 @@ _KINDS: dict[str, list[str]] = {
         r"anaphyla\w+", r"hives\b.{0,60}\b(breath|wheez|cough|swell|throat)",
     ],
     "chest": [
-        _CHEST, "crushing", "heart attack", r"sitting on (my|his|her|the) chest",
+        CHEST_PAIN, "crushing", "heart attack", r"sitting on (my|his|her|the) chest",
     ],
     "stroke": [
         r"face (is )?droop\w*",
