@@ -63,6 +63,8 @@ CHEST_PAIN = _any(
     r"pain (\w+ ){0,2}(spreading|radiating|shooting|moving|going|goes|spreads|radiates|shoots) (\w+ ){0,2}(to|into|down|"
     r"up) (\w+ ){0,2}(left arm|arm|jaw|neck|shoulder)",
     r"(vise|vice|band|belt)( \w+){0,3} (around|across) (my|his|her|the) chest",
+    r"(pain|pressure|tightness|heaviness|ache|aching|squeezing|crushing)( \w+){0,5} chest\b",
+    r"heart( \w+){0,4} (squeez\w*|crush\w*)",
 )
 
 # Each kind of emergency, and the words that recognise it. Self-harm is checked first; it
@@ -89,7 +91,8 @@ _KINDS: dict[str, list[str]] = {
         r"down) (all|the whole|every)",
         r"(saved|saving|stockpil\w+|hoard\w*) (up )?((?!for\b|money\b|cash\b)\w+ ){0,3}(pills|meds|medicine|tablets)", "tonight is the night",
         r"(wrote|written|writing|left) (a |my |his |her )?(goodbye|suicide) (note|letter)",
-        r"(have|got) (my|the|his|her) (pills|meds|rope|gun) ready", r"(dont|do not|cant|no longer) see (the|any) point",
+        r"(have|got) (my|the|his|her) (pills|meds|rope|gun) ready",
+        r"(pills|meds|tablets|capsules) (\w+ ){0,2}(lined up|counted out)", r"(dont|do not|cant|no longer) see (the|any) point",
         r"no (point|reason) (in|to) (living|live|go on|going on)",
         r"cant (go on|keep (doing|going on with) this|do this anymore)",
         # not wanting to be here, said with a softener ("dont even want to be here", "dont really wanna live")
@@ -104,7 +107,7 @@ _KINDS: dict[str, list[str]] = {
         r"(life|living) (isnt|is not|aint) worth", r"(no|dont see a|cant see a|cant find a) way out\b",
         r"un ?aliv\w*", r"(off|top|do in) myself", r"hang (my|him|her)self", r"(slit|slash|cut) (my|his|her) wrists?",
         r"jump(ing)? (off|in front of) (a |the |my )?(bridge|building|roof|train|car|truck|cliff)",
-        r"(want|wanna|wish|need|going|gonna|ready) (\w+ ){0,2}(it|everything|things|my life|the pain) (all )?to "
+        r"(want|wanna|wish|need|going|gonna|ready) (\w+ ){0,2}(it|everything|things|my life) (all )?to "
         r"(be over|end)\b(?! (soon|quickly|fast|sooner))",
         # making it all stop: the means gathered, or enough of them
         r"make (it all|everything|all of (it|this)|it stop for good|the pain stop for good|it all go away)( \w+)? "
@@ -150,8 +153,9 @@ _KINDS: dict[str, list[str]] = {
         rf"(?=.{{0,40}}\b({_SAMEDAY}))",
         rf"({_TOOK}|taking)\b.{{0,50}}\b({_SAMEDAY})\b.{{0,40}}\b{_TIMES} ?(times|x|doses)\b",
         rf"({_TOOK}|taking)\b.{{0,40}}\b(again and again|over and over|one after (another|the other))\b",
-        rf"({_TOOK}|taking)\b.{{0,50}}\b(2|3|two|three) ?(times|x|doses|pills|tablets)\b.{{0,10}}\b(within|in) (an?|one|1|"
-        r"the same|half an?|the last|the past) (hour|hr)\b",
+        rf"({_TOOK}|taking)\b.{{0,50}}\b(2|3|two|three) ?(times|x|doses|pills|tablets)\b.{{0,10}}\b((within|in) (an?|one|1|"
+        r"the same|half an?|the last|the past) (hour|hr)|this (morning|afternoon|evening)|tonight|in the (last|past) "
+        r"(few|couple( of)?|\d) (hours|hrs))\b",
         r"(kept|keep|been) (taking|popping|swallowing|injecting) (more|another|extra|one after)\b",
         r"(forgot|forgetting|forgotten|didnt remember|did not remember|not remembering)( that)? (i|he|she|they|we)"
         r"( had|d)? already (took|taken|had|done|injected|used|given)",

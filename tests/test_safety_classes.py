@@ -55,6 +55,7 @@ SELF_HARM = [
     "im just a burden to everyone",
     "id rather be dead",
     "my life feels pointless",
+    "i have my pills lined up on the table",
 ]
 SELF_HARM_NEAR_MISSES = [
     "i dont want to be here at the clinic all day, how long is the appointment",
@@ -63,6 +64,7 @@ SELF_HARM_NEAR_MISSES = [
     "can i save up my refills for a trip",
     "im saving up for my meds, they cost a lot",
     "how do i make the itching stop",
+    "i just want the pain in my back to end, will baclofen help",
     "thinking about ending it with my boyfriend, does that matter for lipitor",
     "should i end it slowly or all at once",
     "whats the best way to go off lipitor",
@@ -102,6 +104,8 @@ CHEST = [
     "my dad says theres a weight on his chest and he looks gray",
     "pain in my chest going down my arm",
     "like a band around my chest, getting worse",
+    "bad pain in my left arm and chest",
+    "my heart feels like its being squeezed",
 ]
 CHEST_NEAR_MISSES = [
     "my dad died of a heart attack at 50, should i take lipitor",
@@ -137,6 +141,7 @@ REPEATED = [
     "lost track of how many i took today",
     "i double dosed my lipitor",
     "took 3 pills within an hour",
+    "ive taken my dose three times this morning",
 ]
 REPEATED_NEAR_MISSES = [
     "i take my pill 4 times a day, is that ok",
