@@ -72,7 +72,7 @@ CHEST_PAIN = _any(
 _KINDS: dict[str, list[str]] = {
     "self-harm": [
         r"suicid\w*", r"kill(ing|ed)? (my|him|her|them)sel(f|ves)", r"end(ing)? (my|his|her) (own )?life",
-        r"end(ing)? it all", "want to die", "wanna die", r"self ?harm\w*", r"hurt(ing)? (my|him|her)self",
+        r"end(ing)? it all", r"wants? to (die|be dead)", "wanna die", r"self ?harm\w*", r"hurt(ing)? (my|him|her)self",
         r"cut(ting)? myself",
         r"better off (dead|without me)",
         r"(everyone|everybody|they|my family|the world) (would|will)( all)? be better off", r"take my (own )?life",
@@ -96,7 +96,7 @@ _KINDS: dict[str, list[str]] = {
         r"no (point|reason) (in|to) (living|live|go on|going on)",
         r"cant (go on|keep (doing|going on with) this|do this anymore)",
         # not wanting to be here, said with a softener ("dont even want to be here", "dont really wanna live")
-        r"(dont|do not|no longer|never) (\w+ ){0,2}(want to|wanna|wish to) (be here|be alive|be around|live|exist|"
+        r"(dont|doesnt|do not|does not|no longer|never) (\w+ ){0,2}(wants? to|wanna|wish to) (be here|be alive|be around|live|exist|"
         r"go on(?! (?!anymore|like|living)\w)|wake up|be on this earth)\b"
         r"(?! (for|until|at|in|when|while|during|if|early|every|to|on|so|\w+ing)\b)",
         r"(wish|want) (that )?i (was|were|could be) (dead|gone|never born)", r"(wish|want) (\w+ )?i (had )?never (been born|"
@@ -171,7 +171,7 @@ _KINDS: dict[str, list[str]] = {
         rf"licked|injected)\b.{{0,40}}\b({_MEDS}|bottle|my|his|her|grandmas|the|some|one|a few|a couple|it|them)",
         rf"found (my |our |the )?({_CHILD}) with", r"(pills?|tablets?) (are |were )?missing",
         rf"({_OTHER}) ([\w()]+ ){{0,3}}(took|swallowed|ate|used|injected) (some |a few |all |\w+ )?(of )?(my|"
-        r"someone(s| elses)|(his|her) \w+s) ",
+        rf"someone(s| elses)|(his|her) (?!{_MEDS[1:-1]}|vitamins|supplements)\w+s) ",
         # someone who found or got into another's medicine, then took some: "found grandma's pills and ate some"
         rf"({_OTHER}) ([\w()]+ ){{0,3}}(found|got into|got (a)?hold of|grabbed|got at) (my|our|your|someones|"
         r"someone elses|a|an|the|some|(?!his\b|hers\b|its\b|this\b)\w+s)\b.{0,60}\b"

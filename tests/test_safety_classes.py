@@ -56,6 +56,8 @@ SELF_HARM = [
     "id rather be dead",
     "my life feels pointless",
     "i have my pills lined up on the table",
+    "my son said he wants to die",  # told of someone else
+    "my friend told me she doesnt want to be alive",
 ]
 SELF_HARM_NEAR_MISSES = [
     "i dont want to be here at the clinic all day, how long is the appointment",
@@ -173,11 +175,14 @@ SOMEONE_ELSES = [
     "my 3 year old nephew grabbed my pills and ate two",
     "my toddler might have eaten one of my pills",
     "my 2yo got into grandmas purse and chewed some tablets",
+    "she took her dads baclofen",
 ]
 SOMEONE_ELSES_NEAR_MISSES = [
     "she took her lipitor and had one glass of wine",
     "my mom found her pills and took one",
     "what if my dog ate one of my pills",
+    "my mom took her pills this morning, can she drink coffee",  # her own pills, as prescribed
+    "my grandma took her pills 4 times a day for years",
     "how do i keep my kids from getting into my pills",
 ]
 
