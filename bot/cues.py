@@ -21,7 +21,8 @@ def _cue(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives))
 
 
-_SPLIT = _cue(r"(?<!\d)[.!?;]+(?!\d)", r"\n+", r"\s+but\s+", r"\s+\|\|\s+")
+# a stop ends a sentence unless it is a decimal point ("2.5 mg"); "at 50. im nervous" is two sentences
+_SPLIT = _cue(r"(?<!\d)[.!?;]+", r"[.!?;]+(?!\d)", r"\n+", r"\s+but\s+", r"\s+\|\|\s+")
 NOW = _cue(
     r"\b(right now|now|rn|atm|currently|at the moment|as we speak|suddenly|all of a sudden|tonight|today|help me|"
     r"please help|hurry|911)\b",
@@ -70,6 +71,10 @@ FIGURE = _cue(
     r"(will|would|is going to|gonna|is gonna) (literally )?kill (me|us)\b",
     r"\b(dying|dyin) (to|for)\b", r"\bto die for\b", r"\b(scared|bored|worried|tickled|freezing|starving) to death\b",
     r"\b(lol|lmao|haha)\b")
+# "suddenly" telling how a drug is stopped is its manner, not the time: "what if you stop it suddenly"
+MANNER = _cue(r"\b(stop|stops|stopping|stopped|quit|quits|quitting|come off|coming off|came off|go off|going off|"
+              r"discontinu\w*|withdraw\w*)( \w+){0,3} (suddenly|all of a sudden)\b",
+              r"\b(suddenly|all of a sudden) (stop|stopping|stopped|quit|quitting|come off|coming off|discontinu\w*)\b")
 MILD = _cue(r"\b(a (little|bit|tad)( bit)?|slight(ly)?|mild(ly)?|kinda|kind of|sort of|somewhat|minor)\b")
 
 # The words emergencies turn on, so a typo in one ("swalowed", "siezure") is read as meant; only
@@ -137,7 +142,7 @@ def sentences(text: str) -> list[Sentence]:
         piece = piece.strip(" ,")
         if piece:
             out.append(Sentence(
-                piece, bool(NOW.search(piece)), bool(ONGOING.search(piece)), bool(HYPOTHETICAL.search(piece)),
+                piece, bool(NOW.search(MANNER.sub(" ", piece))), bool(ONGOING.search(piece)), bool(HYPOTHETICAL.search(piece)),
                 _general(piece), bool(PAST.search(piece) or RECOVERED.search(piece)), bool(FIGURE.search(piece)),
                 bool(MILD.search(piece))))
     return out

@@ -17,12 +17,32 @@ DOSING_NOTE = (
 )
 
 _WHO = r"(i|we|he|she)"
+# taking it, or changing how much is taken
+_CHANGE = (r"(take|taking|double|doubling|increase|increasing|decrease|decreasing|raise|raising|lower|lowering|up|upping|"
+           r"bump|bumping|skip|skipping|split|splitting|cut|cutting|reduce|reducing|stretch|stretching|space|spacing|"
+           r"inject|injecting|give|giving|use|using|halve|halving|change|changing|adjust|adjusting|drop|dropping)")
+_ADJUST = (r"(double|doubling|increase|increasing|decrease|decreasing|raise|raising|lower|lowering|up|upping|bump|bumping|"
+           r"skip|skipping|halve|halving|change|changing|adjust|adjusting|drop|dropping|start(ing)? (taking|on|at) "
+           r"(\d+|a (higher|lower|bigger|smaller|double)|more|less|extra|two)|go(ing)? (up|down) to)")
 _DOSING = [
     rf"\bhow (much|many)\b.{{0,50}}\b(should|can|could|do|must|shall|may) ({_WHO[1:-1]}|my|our)\b",
     r"\bhow (much|many)\b.{0,40}\b(for me|for my|i take|i need)\b",
-    rf"\b(should|can|could|may|do) {_WHO}( just)?\b.{{0,30}}\b(take|double|increase|decrease|raise|lower|up|skip|split|"
-    r"cut|reduce|stretch|space|inject|give|use)\b.{0,30}\b(dose|dosage|mg|pills?|tablets?|pens?|shots?|more|another|"
-    r"extra|\d+|two|twice|weeks?|days?)\b",
+    rf"\b(should|can|could|may|do) {_WHO}( just)?\b.{{0,30}}\b{_CHANGE}\b.{{0,30}}\b(dose|dosage|mg|pills?|tablets?|"
+    r"pens?|shots?|more|another|extra|\d+|two|twice|weeks?|days?)\b",
+    # changing one's own dose without the prescriber: "start taking 40 on my own", "up it myself"
+    rf"\b{_ADJUST}\b.{{0,40}}\b(on (my|his|her|our) own|by (my|him|her)self|(my|him|her)self|without (asking|telling|"
+    r"checking( with)?|talking to|calling|consulting|seeing) (my|his|her|the|a) (doctor|doc|prescriber|pharmacist|gp|"
+    r"psych\w*|rheum\w*|derm\w*|nurse))\b",
+    # whether another amount would do: "is it ok to take 20mg instead of 10"
+    rf"\b(is it (ok|okay|safe|fine|alright)|would it be (ok|okay|safe|fine)) (to|if {_WHO}) (just )?{_CHANGE}\b.{{0,30}}"
+    r"\b(\d+ ?(mg|mcg|ml|pills?|tablets?|units)|\d+ instead|(an )?extra|double|more|less|another|twice)\b",
+    # when to take it: "can I take my lipitor at night instead of the morning"
+    rf"\b(should|can|could|may|do|is it (ok|okay|fine|safe|better) (to|if|for)) ({_WHO[1:-1]}|me|him|her)? ?(take|"
+    r"taking|use|give|inject|have|switch|move|change)\b.{0,40}\b(at night|at bedtime|before bed|in the (morning|"
+    r"evening|afternoon)|every other day|twice a (day|week)|once a (day|week)|less often|more often)\b.{0,20}\b("
+    r"instead|rather)\b",
+    r"\b(switch|move|change) (my|his|her|our) (dose|dosage|pill|tablet|shot|injection|\w+) (time )?to (the )?"
+    r"(morning|night|nighttime|evening|bedtime|afternoon)\b",
     rf"\b(what|which) (dose|dosage|amount|strength)\b.{{0,40}}\b(should|do|can|must) {_WHO}\b",
     r"\b(change|increase|lower|raise|adjust|up|double|skip|reduce|cut|split|stretch) (my|his|her) (dose|dosage)\b",
     r"\bmy (dose|dosage) (is|be|should|for)\b",

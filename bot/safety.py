@@ -32,7 +32,7 @@ def _any(*alternatives: str) -> str:
     return "|".join(alternatives)
 
 
-_CHILD = _any("toddler", "baby", "infant", r"kids?", "child", "children", "son", "daughter", "grandson",
+_CHILD = _any(r"(little|baby|younger|kid|toddler) (brother|sister|sibling|cousin)", "toddler", "baby", "infant", r"kids?", "child", "children", "son", "daughter", "grandson",
               "granddaughter", r"grandkids?", "grandchild", "little one", "nephew", "niece",
               r"\d+ ?(yr|year|yo|month)s?( old)?", r"\w+ year old")
 _OTHER = _any("he", "she", "they", "friend", "roommate", "mom", "mum", "dad", "mother", "father", "husband", "wife",
@@ -43,13 +43,37 @@ _TOOK = r"(took|taken|swallowed|ate|popped|downed|injected|chewed|doubled|gave( 
 _MANY = (r"(\d{2,}|[5-9]|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozens|"
          r"several)")
 
+# a dose taken again and again: four or more times, or several, in one day
+_TIMES = (r"(like |about |around |maybe |at least |over |almost |nearly |probably |all )?([4-9]|\d{2,}|four|five|six|"
+          r"seven|eight|nine|ten|several|multiple|many|a bunch of|so many|too many)")
+_SAMEDAY = (r"today|tonight|this (morning|afternoon|evening)|since (this morning|breakfast|lunch|dinner|last night|i woke)|"
+            r"in (one|a|the same|1|a single|\d+|a few|a couple( of)?) (day|hours?|hrs?|afternoon|morning|night|evening|go)|"
+            r"in a row|back to back|already|within|(last|past) (few |couple( of)? |\d+ )?(hours?|hrs)")
+# chest pain, pressure, heaviness or tightness, told with the words either way round, or as pain spreading
+# to the arm or jaw: what a heart attack feels like (chest pain, not heartburn, is what people say it as)
+_CHEST_FEEL = (r"(crush\w*|squeez\w*|pain|pains|painful|hurts?|hurting|ache|aches|aching|pressure|tight\w*|heavy|"
+               r"heaviness|weight|pressing|pushing|killing)")
+CHEST_PAIN = _any(
+    rf"chest( \w+){{0,4}} {_CHEST_FEEL}",
+    rf"{_CHEST_FEEL}( \w+){{0,3}} (in|on|of|across|around|inside|through|behind) (my|his|her|their|the|your) (\w+ )?"
+    r"(chest|breastbone|sternum)",
+    r"(tight|heavy|crushing|squeezing|painful|hurting|aching) chest",
+    r"(elephant|weight|someone|somebody|something|brick|ton) (\w+ ){0,2}(sitting|standing|pressing|pushing|on top) "
+    r"(on|of|down on) (my|his|her|the) chest",
+    r"pain (\w+ ){0,2}(spreading|radiating|shooting|moving|going|goes|spreads|radiates|shoots) (\w+ ){0,2}(to|into|down|"
+    r"up) (\w+ ){0,2}(left arm|arm|jaw|neck|shoulder)",
+    r"(vise|vice|band|belt)( \w+){0,3} (around|across) (my|his|her|the) chest",
+    r"(pain|pressure|tightness|heaviness|ache|aching|squeezing|crushing)( \w+){0,5} chest\b",
+    r"heart( \w+){0,4} (squeez\w*|crush\w*)",
+)
+
 # Each kind of emergency, and the words that recognise it. Self-harm is checked first; it
 # gets the notice and no passages: passages about amounts are the last thing to show.
 _KINDS: dict[str, list[str]] = {
     "self-harm": [
         r"suicid\w*", r"kill(ing|ed)? (my|him|her|them)sel(f|ves)", r"end(ing)? (my|his|her) (own )?life",
-        r"end(ing)? it all", "want to die", "wanna die", r"self ?harm\w*", r"hurt(ing)? (my|him|her)self",
-        r"cut(ting)? myself", r"(dont|do not) want to (live|be alive|be here|exist|go on|wake up)",
+        r"end(ing)? it all", r"wants? to (die|be dead)", "wanna die", r"self ?harm\w*", r"hurt(ing)? (my|him|her)self",
+        r"cut(ting)? myself",
         r"better off (dead|without me)",
         r"(everyone|everybody|they|my family|the world) (would|will)( all)? be better off", r"take my (own )?life",
         r"\bkms\b", r"\bkys\b", r"(would|will|to) kill me", r"(take|need|enough) to (die|kill myself)",
@@ -58,17 +82,61 @@ _KINDS: dict[str, list[str]] = {
         "sleep forever", r"(nobody|no one) (would|will|is going to) (miss|care|notice)", r"if i (was|were) gone",
         "when im gone", r"if i (wasnt|werent) (here|around|alive)",
         r"(hope|wish|if) i (\w+ )?(didnt|dont|never|wouldnt|wont) wake up", "never wake up",
-        r"end (things|everything|it)\b(?! (with|early|on))",
+        r"end (things|everything|it)\b(?! (with|early|on|off|abrupt\w*|sudden\w*|cold|gradual\w*|slowly|after|before|when|"
+        r"if|by|up)\b)",
         r"(whats|what is) (\w+ )?the point (of (living|life|going on|anything|it all)|anymore)",
         r"how (many|much)\b.{0,50}\b(would|will|does|to) (do it|it take(?! (to|for|before)))",
         r"(would|will|be) (it )?(be )?painless", r"painless(ly)? (way|death|to die|die)",
         r"(thinking (about|of)|going to|gonna|want to|wanna|planning( to| on)?|if i) (\w+ )?(take|taking|swallow\w*|"
         r"down) (all|the whole|every)",
-        r"(saved|saving|stockpil\w+|hoard\w*) (up )?(\w+ ){0,3}(pills|meds|medicine|tablets)", "tonight is the night",
+        r"(saved|saving|stockpil\w+|hoard\w*) (up )?((?!for\b|money\b|cash\b)\w+ ){0,3}(pills|meds|medicine|tablets)", "tonight is the night",
         r"(wrote|written|writing|left) (a |my |his |her )?(goodbye|suicide) (note|letter)",
-        r"(have|got) (my|the|his|her) (pills|meds|rope|gun) ready", r"(dont|do not|cant|no longer) see (the|any) point",
+        r"(have|got) (my|the|his|her) (pills|meds|rope|gun) ready",
+        r"(pills|meds|tablets|capsules) (\w+ ){0,2}(lined up|counted out)", r"(dont|do not|cant|no longer) see (the|any) point",
         r"no (point|reason) (in|to) (living|live|go on|going on)",
         r"cant (go on|keep (doing|going on with) this|do this anymore)",
+        # not wanting to be here, said with a softener ("dont even want to be here", "dont really wanna live")
+        r"(dont|doesnt|do not|does not|no longer|never) (\w+ ){0,2}(wants? to|wanna|wish to) (be here|be alive|be around|live|exist|"
+        r"go on(?! (?!anymore|like|living)\w)|wake up|be on this earth)\b"
+        r"(?! (for|until|at|in|when|while|during|if|early|every|to|on|so|\w+ing)\b)",
+        r"(wish|want) (that )?i (was|were|could be) (dead|gone|never born)", r"(wish|want) (\w+ )?i (had )?never (been born|"
+        r"existed|woke up)", r"(wish|want) (to|i could) (just )?(disappear|vanish|stop existing) (forever|for good|"
+        r"permanently)", r"(want|wanna|ready) to (be dead|stop existing|not exist)",
+        r"(tired|sick) of (living|being alive|life|existing)", r"(nothing|no one|nobody) (left )?to live for",
+        r"(life|living) (is |isnt |is not |aint )?(not )?worth (living|it anymore)",
+        r"(life|living) (isnt|is not|aint) worth", r"(no|dont see a|cant see a|cant find a) way out\b",
+        r"un ?aliv\w*", r"(off|top|do in) myself", r"hang (my|him|her)self", r"(slit|slash|cut) (my|his|her) wrists?",
+        r"jump(ing)? (off|in front of) (a |the |my )?(bridge|building|roof|train|car|truck|cliff)",
+        r"(want|wanna|wish|need|going|gonna|ready) (\w+ ){0,2}(it|everything|things|my life) (all )?to "
+        r"(be over|end)\b(?! (soon|quickly|fast|sooner))",
+        # making it all stop: the means gathered, or enough of them
+        r"make (it all|everything|all of (it|this)|it stop for good|the pain stop for good|it all go away)( \w+)? "
+        r"(stop|end|go away|be over)", r"make (it all|everything) (stop|end|go away)",
+        r"enough (\w+ ){0,3}to (make (it|everything|the pain)( all)? (stop|end|go away)|end (it|things|everything|my "
+        r"life)|do it|not wake|never wake|die|kill|be done|finish (it|myself|things))",
+        r"(saving|saved) up (all |some |a few |extra |a bunch of |enough |the |my |his |her |these |those |"
+        r"leftover |old )+(?!money|cash|for\b|refills?|prescriptions?|scripts?|supply|supplies|points)\w+",
+        r"(been|im|i am|have|ive|was|hes|shes) (\w+ )?(stockpil|hoard)(ing|ed) (up )?(my|his|her|the|pills|meds|"
+        r"tablets|these|them)\b",
+        # ending it, or a goodbye: "been thinking about ending it tonight", "ending it all"
+        r"end(ing)? (it|things|everything|my life|this)( all)? (tonight|today|now|soon|for good|forever|once and "
+        r"for all)\b",
+        r"(thinking (about|of)|think about|considering|going to|gonna|want to|wanna|plan(ning)? (to|on)|ready to|about "
+        r"to|decided to|might|should (just )?) (just )?end(ing)? (it|things|everything|my life)\b(?! (with|early|on|off|"
+        r"abrupt\w*|sudden\w*|cold|gradual\w*|slowly|after|before|when|if|by|up|the (treatment|med))\b)",
+        r"(say(ing)?|said|texted|wrote|writing) (my )?(goodbyes?|good byes?) (to (everyone|everybody|my family|all)|"
+        r"for good|forever)", r"this is (my )?(goodbye|the end|my last (message|night|day))",
+        r"(wont|will not|not going to|not gonna) (be (here|around|alive)|wake up) (tomorrow|much longer|anymore|for "
+        r"long|by (morning|tomorrow))",
+        r"(easiest|quickest|fastest|best|surest|least painful|painless) way to (die|go(?! (off|on|from|through|about|back|"
+        r"to|up|down|without|with|for|in|into|over)\b)|end (it|things|my life)(?! (with|early|on|off|slowly)\b)|kill (my|him|"
+        r"her)sel(f|ves))",
+        r"(?<!dont )(?<!not )(?<!never )(want|wanna|going|gonna|plan\w*|thinking (about|of)|try|trying|decided) (to )?"
+        r"(overdose|od)\b(?! (by|if|accidentally|on accident|when|because|from|while)\b)",
+        r"(im|i am|ive become|i feel like) (just |such |only )?a burden\b",
+        r"(id|i would|id much|i would much) rather (be dead|die|not (be alive|exist|be here|wake up))",
+        r"(fall|go|drift) (\w+ )?(to )?sleep and (not|never) wake( up| again)?", r"to (not|never) wake up( again)?\b(?! (with|at|in|during|early|on|so|feeling|for|\w+ing)\b)",
+        r"(life|living|everything|my life) (is|feels|seems) (so |completely |totally )?(pointless|meaningless|hopeless)",
     ],
     "overdose": [
         r"overdos(e|ed|ing)", r"\bod(d|ed|ing)?\b", "poisoned", "poisoning",
@@ -80,17 +148,35 @@ _KINDS: dict[str, list[str]] = {
         rf"(accidentally|accidently|by (mistake|accident)|mistakenly|mixed up)\b.{{0,60}}\b({_TOOK}|double)",
         rf"{_TOOK}\b.{{0,60}}\b(accidentally|by (mistake|accident)|mistakenly)",
         rf"{_TOOK}\b.{{0,60}}\b(at once|in one go|all at the same time)",
+        # the same dose taken again and again in a day, or again having forgotten it was taken
+        rf"({_TOOK}|taking)\b.{{0,50}}\b{_TIMES} ?(times|x|doses)\b(?! (a|per|each|every) (day|week))"
+        rf"(?=.{{0,40}}\b({_SAMEDAY}))",
+        rf"({_TOOK}|taking)\b.{{0,50}}\b({_SAMEDAY})\b.{{0,40}}\b{_TIMES} ?(times|x|doses)\b",
+        rf"({_TOOK}|taking)\b.{{0,40}}\b(again and again|over and over|one after (another|the other))\b",
+        rf"({_TOOK}|taking)\b.{{0,50}}\b(2|3|two|three) ?(times|x|doses|pills|tablets)\b.{{0,10}}\b((within|in) (an?|one|1|"
+        r"the same|half an?|the last|the past) (hour|hr)|this (morning|afternoon|evening)|tonight|in the (last|past) "
+        r"(few|couple( of)?|\d) (hours|hrs))\b",
+        r"(kept|keep|been) (taking|popping|swallowing|injecting) (more|another|extra|one after)\b",
+        r"(forgot|forgetting|forgotten|didnt remember|did not remember|not remembering)( that)? (i|he|she|they|we)"
+        r"( had|d)? already (took|taken|had|done|injected|used|given)",
+        r"lost track of how many (\w+ ){0,3}(i|he|she|they|we)( have|ve|d|had)? (took|taken|had|swallowed|used)",
+        r"(double|triple|quadruple)[ -]?dos(ed|ing)", r"(tripled|quadrupled) (up|my|his|her|the)",
         r"(taking|took|takes|taken) (way |a lot |much |far )?more (\w+ ){0,3}than (\w+ ){0,3}(prescribed|supposed|"
         r"should|told|recommended)",
         r"(drank|swallowed|chugged|downed|took|popped|emptied)\b.{0,30}\b(bottle|pack|box|packet)(?! of water)",
         r"(whole|entire) (bottle|pack|box|weeks?|month)s? (worth )?of\b",
         r"(texted|sent|showed|found)\b.{0,40}\bempty\b.{0,25}\b(bottle|pack|box|packet)",
         # a child, or another person, who took someone's medicine
-        rf"({_CHILD}) (\w+ ){{0,3}}(got into|got (a)?hold of|grabbed|found|swallowed|ate|chewed|drank|jabbed|stuck|bit|"
+        rf"({_CHILD}) ([\w()]+ ){{0,3}}(got into|got (a)?hold of|grabbed|found|swallowed|ate|eaten|chewed|drank|jabbed|stuck|bit|"
         rf"licked|injected)\b.{{0,40}}\b({_MEDS}|bottle|my|his|her|grandmas|the|some|one|a few|a couple|it|them)",
         rf"found (my |our |the )?({_CHILD}) with", r"(pills?|tablets?) (are |were )?missing",
-        rf"({_OTHER}) (\w+ ){{0,3}}(took|swallowed|ate|used|injected) (some |a few |all |\w+ )?(of )?(my|"
-        r"someone(s| elses)|(his|her) \w+s) ",
+        rf"({_OTHER}) ([\w()]+ ){{0,3}}(took|swallowed|ate|used|injected) (some |a few |all |\w+ )?(of )?(my|"
+        rf"someone(s| elses)|(his|her) (?!{_MEDS[1:-1]}|vitamins|supplements)\w+s) ",
+        # someone who found or got into another's medicine, then took some: "found grandma's pills and ate some"
+        rf"({_OTHER}) ([\w()]+ ){{0,3}}(found|got into|got (a)?hold of|grabbed|got at) (my|our|your|someones|"
+        r"someone elses|a|an|the|some|(?!his\b|hers\b|its\b|this\b)\w+s)\b.{0,60}\b"
+        r"(ate|swallowed|chewed|took|drank|popped|injected) (some|one|a few|a couple|it|them|a bunch|several|a "
+        r"handful|half|\d+|two|three|four)\b",
     ],
     "breathing": [
         r"cant (breathe|breath|get (enough )?air|catch (my|his|her|their|a) breath)",
@@ -118,8 +204,7 @@ _KINDS: dict[str, list[str]] = {
         r"anaphyla\w+", r"hives\b.{0,60}\b(breath|wheez|cough|swell|throat)",
     ],
     "chest": [
-        r"chest( \w+){0,4} (crush\w*|squeez\w*|pain|pains|hurts?|hurting|pressure|tight\w*|heavy)", "crushing",
-        "heart attack", r"pain in (my|his|her) chest", r"sitting on (my|his|her) chest",
+        CHEST_PAIN, "crushing", "heart attack", r"sitting on (my|his|her|the) chest",
     ],
     "stroke": [
         r"face (is )?droop\w*",
@@ -151,6 +236,10 @@ EMERGENCY_SEARCH = {
 _JOKING = re.compile(r"\b(lol|lmao|haha)\b")
 
 
+# what someone died of, or a family history of, is not happening now: "my dad died of a heart attack at 50"
+_HISTORY_OF = re.compile(r"\b(died|passed away|death|dead|history) (of|from) (a |an |the )?(\w+ )?$")
+
+
 def kinds_in(sentence: Sentence) -> list[str]:
     """Every always-urgent kind a sentence tells of, self-harm first."""
     found = []
@@ -161,7 +250,8 @@ def kinds_in(sentence: Sentence) -> list[str]:
         if kind == "self-harm":  # only what is over, or a figure of speech, is let pass
             if not (sentence.past and not sentence.now) and not _figure(sentence.text, match):
                 found.append(kind)
-        elif sentence.told_as_happening:
+        elif sentence.told_as_happening and any(not _HISTORY_OF.search(sentence.text[:m.start()])
+                                                for m in pattern.finditer(sentence.text)):
             found.append(kind)
     return found
 

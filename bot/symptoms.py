@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from index import tokenize
 
+from .safety import CHEST_PAIN
+
 
 @dataclass(frozen=True)
 class Symptom:
@@ -63,8 +65,7 @@ _SYMPTOMS: dict[str, tuple[tuple[str, ...], str]] = {  # name: (how people say i
                r"\b10[2-7](\.\d)?\b"), "fever|hyperpyrexia|pyrexia|hyperthermia|febrile"),
     "rigidity": (("stiff", "rigid"), "rigidity|stiffness"),
     "sweating": ((r"sweat\w*", "drenched", "clammy"), "diaphoresis|sweating"),
-    "chest pain": ((r"chest( \w+){0,4} (crush\w*|squeez\w*|pain|pains|hurts?|hurting|pressure|tight\w*|heavy)",
-                    "crushing", "heart attack", r"pain in (my|his|her) chest", r"sitting on (my|his|her) chest"),
+    "chest pain": ((CHEST_PAIN, "crushing", "heart attack"),
                    "chest pain|angina|myocardial infarction"),
     "swelling": ((r"(face|lips?|tongue|throat|mouth|eyes?|eyelids)( \w+){0,3} (swell\w*|swollen|puff\w*|closing)",
                   r"(swell\w*|swollen|puff\w*) (up )?(face|lips?|tongue|throat)", r"throat (\w+ ){0,3}(tight|closing)"),

@@ -180,3 +180,23 @@ def test_json_carries_the_notice_and_its_text_starts_with_it(baclofen_index):
     run_json_lines(baclofen_index, 3, stdin=io.StringIO(TYPO_EMERGENCY + "\n"), stdout=out)
     obj = json.loads(out.getvalue())
     assert obj["safety_notice"] == EMERGENCY_NOTICE and obj["text"].startswith(EMERGENCY_NOTICE)
+
+
+@pytest.mark.parametrize("message", [
+    "I injected Enbrel and now my throat is swelling and I can't breathe",
+    "theres heavy pressure in my chest right now, im on enbrel",  # a class told indirectly
+    "i think i injected my enbrel like 4 times today",
+])
+def test_the_notice_comes_before_a_boxed_warning_in_every_front_end(message):
+    """A label with a boxed warning puts its banner above the answer; an emergency's notice goes above both."""
+    from bot import answer
+    from bot.loading import load_index
+    from bot.render import render_terminal, to_json
+    from bot.slack.blocks import slack_escape, to_blocks
+    reply = answer(message, load_index(Path(__file__).resolve().parent.parent / "corpus" / "labels" / "enbrel.md"))
+    assert reply.safety_notice == EMERGENCY_NOTICE and reply.boxed_warning is not None
+    assert " ".join(render_terminal(reply).split()).startswith(EMERGENCY_NOTICE)
+    obj = to_json(reply)
+    assert obj["safety_notice"] == EMERGENCY_NOTICE and obj["text"].startswith(EMERGENCY_NOTICE)
+    first = to_blocks(reply)["blocks"][0]
+    assert first == {"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(EMERGENCY_NOTICE)}}
