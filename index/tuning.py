@@ -38,11 +38,14 @@ class Tuning:
     answer_heading: float = 0.7  # a concept satisfied only by the passage's heading counts this much
     answer_type: float = 0.4  # the sentence says what the question's type asks for (a duration, a dose)
     answer_rank: float = 0.35  # a sentence keeps this share of its score in a passage retrieval scored low
-    answer_position: float = 0.1  # earlier sentences of a passage win ties
+    answer_position: float = 0.3  # a passage's last sentence keeps 1 - this of its score: earlier ones win ties
     answer_floor: float = 2.0  # a question of only framing words is scored out of at least this much idf
     answer_words: int = 30  # an answer longer than this many words ...
-    answer_length: float = 0.15  # ... loses this much of its score per as many words again
+    answer_length: float = 0.15  # ... has its score divided by 1 + this per as many words again
     answer_short: int = 8  # a sentence of fewer words takes the next one with it
+    answer_opening: int = 3  # a sentence whose first this many terms hold a question word is about it ...
+    answer_subject: float = 0.1  # ... and gains this much
+    answer_figures: float = 0.3  # a sentence whose terms are more than this share numbers is a table's row
 
 
 TUNING = Tuning()
