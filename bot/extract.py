@@ -36,12 +36,26 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
         (r"\bhow often\b", r"\b(daily|once|twice|every|times a|per day|a day)\b"),
         (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for)\b",
          r"\b(used|indicated|treat\w*|reliev\w*|management)\b"),
+        (r"\bwhat causes\b|\bcauses? of\b|^\s*why\b", r"\b(caus\w*|due to|because|result\w*|leads? to)\b"),
+        (r"\bhow (does|do|did)\b.{0,40}\bwork|\bmechanism\b|\bwhat does \w+ do\b",
+         r"\bby \w+ing\b|\b(inhibit\w*|block\w*|mimic\w*|bind\w*|acts? (on|as)|works?|mechanism)\b"),
+        (r"\bhow (is|are)\b.{0,40}\b(treated|managed)\b|\btreatment (of|for)\b",
+         r"\b(treatment|management|should (include|be)|discontinu\w*|supportive)\b"),
+        (r"\bwho\b.{0,20}\b(not|n't)\b|\b(not|n't) (take|use)\b|\bcontraindicat",
+         r"\b(not|never|contraindicated|avoid\w*)\b"),
+        (r"\bwho\b.{0,30}\b(for|take|use)\b", r"\b(adults?|children|patients|people|women|men)\b"),
+        (r"^\s*(can|could|may|will|would|does|do|did|is|are)\b.{0,60}\b(cause|make|give|increase|lower|raise|"
+         r"affect|mess|harm|damage|bad|risk)",
+         r"\b(reported|occurr\w*|may cause|can cause|risk|associated|incidence|increase\w*|include\w*)\b"),
         (r"\b(side effects?|symptoms?|signs?|reactions?|what are|which|ingredients)\b",
          r"\n• |:$|\b(include|including|following|such as)\b|(, [^,]+){3,}"),
         (r"^\s*(can|could|may|should|must|will|is it|do i|does)\b",
          r"\b(should|must|not|avoid\w*|caution|contraindicated|recommended)\b"),
     )
 )
+
+# "According to the U.S. National Library of Medicine, side effects ...": who says it is not what it is about
+ATTRIBUTION = re.compile(r"^\s*(according to|as (reported|stated) (by|in))\b[^,]{0,80},\s*", re.I)
 
 
 @dataclass(frozen=True)
@@ -76,9 +90,13 @@ def _known(concept: Concept, index: Index) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    """A sentence's index terms in order; sentences recur from question to question, so they are kept."""
+    return tuple(tokenize(text))
+
+
 def _terms(text: str) -> frozenset[str]:
-    """A sentence's index terms; sentences recur from question to question, so they are kept."""
-    return frozenset(tokenize(text))
+    return frozenset(_tokens(text))
 
 
 def wanted(question: str) -> re.Pattern | None:
@@ -90,21 +108,31 @@ def wanted(question: str) -> re.Pattern | None:
 
 def sentence_score(sentence: str, heading: frozenset[str], reading: Reading) -> float:
     """Share of the question's weight the sentence satisfies (its heading's at a share),
-    and a bonus when it says what the question's type asks for."""
+    a bonus when it says what the question's type asks for, and one when it opens with a
+    word of the question: "Spasticity is caused by ..." states what "... can cause
+    spasticity" only mentions. A row of figures (a table) or a fragment says less."""
     total = max(reading.total, TUNING.answer_floor)
-    own = _terms(sentence)
-    score = 0.0
+    tokens = _tokens(sentence)
+    own = frozenset(tokens)
+    opening = frozenset(_tokens(ATTRIBUTION.sub("", sentence, count=1))[:TUNING.answer_opening])
+    score, about = 0.0, False
     for concept, weight in reading.concepts:
         if concept.satisfied_by(own):
             score += weight
+            about = about or (not concept.generic and any(t in opening for t in concept.terms))
         elif concept.satisfied_by(own | heading):
             score += TUNING.answer_heading * weight
     score /= total
     if reading.wants is not None and reading.wants.search(sentence):
         score += TUNING.answer_type
+    if about:
+        score += TUNING.answer_subject
     n = len(sentence.split())
     if n < TUNING.answer_short:  # a label or a fragment says little on its own
         score *= 0.5 + 0.5 * n / TUNING.answer_short
+    figures = sum(t[0].isdigit() for t in tokens) / max(len(tokens), 1)
+    if figures > TUNING.answer_figures:  # mostly numbers: a table's row, not a statement
+        score *= 1 - (figures - TUNING.answer_figures)
     return score
 
 
@@ -169,16 +197,19 @@ def _best_span(hit: Hit, reading: Reading, prior: float) -> tuple[float, float, 
     p = hit.passage
     heading = _terms(" ".join(p.path))
     n = len(p.sentences)
-    best, single = (float("-inf"), 0.0, 0, 0), 0.0
+    alone = [sentence_score(span_text(p.text, p.starts, i, i), heading, reading) for i in range(n)]
+    best = (float("-inf"), 0.0, 0, 0)
     for first in range(n):
         for last in range(first, min(first + 2, n)):
             text = span_text(p.text, p.starts, first, last)
-            raw = sentence_score(text, heading, reading)
-            single = max(single, raw) if first == last else single
+            raw = alone[first] if first == last else sentence_score(text, heading, reading)
+            if last > first and raw <= max(alone[first], alone[last]) + 1e-9:
+                continue  # the second sentence adds nothing the better one does not say
             extra = max(0, len(text.split()) - TUNING.answer_words) / TUNING.answer_words
-            score = raw * prior - TUNING.answer_position * first / n - TUNING.answer_length * extra
+            score = raw * prior * (1 - TUNING.answer_position * first / n) / (1 + TUNING.answer_length * extra)
             if score > best[0] + 1e-9:
                 best = (score, raw, first, last)
+    single = max(alone, default=0.0)
     if best[1] <= 0:  # nothing in it answers: its opening, unmarked
         return (best[0], 0.0, 0, 0, 0.0)
     return best + (single,)
