@@ -144,7 +144,8 @@ class Choice:
 
 
 def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int) -> Choice | None:
-    """The answer and the passages that matter, in the retrieval's order; None without hits.
+    """The answer and the passages that matter (the answer's passage first, then the retrieval's
+    order); None without hits.
 
     The answer is the sentence, or two adjacent ones, that best answers the question in
     any of the hits, its score weighed by its passage's retrieval score. Its passage is
@@ -174,7 +175,7 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int)
         if matters and key not in seen and len(keep) < k:
             seen.add(key)
             keep.append(i)
-    keep.sort()
+    keep.sort(key=lambda i: (i != lead, i))  # the answer's passage first, under the answer; then retrieval order
     marks = tuple(_mark(hits[i], picks[i]) if i != lead else _mark(hits[i], picks[i], always=True) for i in keep)
     p = hits[lead].passage
     return Choice(Extract(marks[keep.index(lead)], p.id, p.citation), tuple(hits[i] for i in keep), marks)
