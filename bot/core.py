@@ -28,7 +28,7 @@ from .query import (
     subject_terms,
     titles,
 )
-from .render import render_text
+from .render import ESCAPES, render_text
 from .safety import (
     EMERGENCY_DECLINE,
     EMERGENCY_NOTICE,
@@ -58,9 +58,9 @@ def printable(text: object) -> str:
 
 
 def clean_question(question: str) -> tuple[str, list[str]]:
-    """Control characters dropped, whitespace collapsed, the length capped with a note."""
+    """Escape sequences and control characters dropped, whitespace collapsed, the length capped with a note."""
     notes = []
-    text = "".join(_CLEAN.get(unicodedata.category(ch), ch) for ch in printable(question))
+    text = "".join(_CLEAN.get(unicodedata.category(ch), ch) for ch in ESCAPES.sub("", printable(question)))
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) > MAX_QUESTION_CHARS:
         text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0] or text[:MAX_QUESTION_CHARS]

@@ -9,12 +9,31 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import unicodedata
 from typing import Any
 
 from .models import Answer, Warning
 
 BOLD, PLAIN = "\x1b[1m", "\x1b[22m"
 MIN_WIDTH = 20
+
+
+# a terminal escape sequence typed or pasted into a question: CSI ("\x1b[31m"), OSC ("\x1b]0;title\x07"), or one letter
+ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+SEARCHED_CHARS = 200  # a "Searching for:" line longer than this is cut: the question itself was long
+
+
+def visible(text: str) -> str:
+    """Text safe to print back: escape sequences removed whole, other control characters as spaces."""
+    return "".join(" " if unicodedata.category(ch) == "Cc" and ch != "\n" else ch for ch in ESCAPES.sub("", text))
+
+
+def searched(reply: Answer) -> str | None:
+    """What was searched, when it differs from the question as typed (spacing aside), cut to a line or two."""
+    query, asked = " ".join(reply.query.split()), " ".join(visible(reply.question).split())
+    if not query or query == asked:
+        return None
+    return query if len(query) <= SEARCHED_CHARS else query[:SEARCHED_CHARS].rsplit(" ", 1)[0] + " …"
 
 
 def banner(warning: Warning) -> str:

@@ -9,7 +9,7 @@ from index import Index
 
 from .core import answer
 from .loading import describe
-from .render import json_line, render_terminal, terminal_width, to_json, wrap
+from .render import json_line, render_terminal, searched, terminal_width, to_json, visible, wrap
 
 HELP = """Ask a question about the monograph in plain words, e.g. "What is the half-life?".
 Follow-ups use the conversation: "What about breastfeeding?" after a pregnancy question.
@@ -67,7 +67,7 @@ def run_repl(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str]
                 if not line:
                     raise EOFError
                 line = line.rstrip("\r\n")
-                print(line, file=stdout)  # echo, so a piped transcript reads like a session
+                print(visible(line), file=stdout)  # echo, so a piped transcript reads like a session
         except EOFError:
             print(file=stdout)
             return 0
@@ -92,8 +92,9 @@ def run_repl(index: Index, k: int, stdin: IO[str] | None = None, stdout: IO[str]
             continue
         reply = answer(line, index, tuple(history), k)
         width, bold = terminal_width(stdout)  # read per answer: the window may have been resized
-        if reply.query and reply.query != reply.question.strip() and not reply.safety_notice:  # the notice goes first
-            print(wrap(f"Searching for: {reply.query}", width), file=stdout)
+        query = searched(reply)
+        if query and not reply.safety_notice:  # the notice goes first
+            print(wrap(f"Searching for: {query}", width), file=stdout)
         print(render_terminal(reply, width, bold) + "\n", file=stdout)
         history.append(line)
 

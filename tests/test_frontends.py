@@ -200,3 +200,20 @@ def test_the_notice_comes_before_a_boxed_warning_in_every_front_end(message):
     assert obj["safety_notice"] == EMERGENCY_NOTICE and obj["text"].startswith(EMERGENCY_NOTICE)
     first = to_blocks(reply)["blocks"][0]
     assert first == {"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(EMERGENCY_NOTICE)}}
+
+
+def test_the_repl_echoes_no_escape_sequence_and_searches_the_question_without_them():
+    # a pasted colour code or window-title sequence must not reach the terminal, whole or in part
+    typed = "what is the\x07 half\x1b[31m-life\x00 of baclofen?\n\x1b]0;pwned\x07what about in pregnancy?\n"
+    out = run_cli("repl", stdin=typed).stdout
+    assert "\x1b" not in out and "\x07" not in out and "\x00" not in out
+    assert "[31m" not in out and "pwned" not in out
+    assert "you> what is the  half-life  of baclofen?" in out
+    assert "Searching for: what is the" not in out  # the search is the question itself, nothing to say
+
+
+def test_a_long_question_is_not_repeated_screen_by_screen():
+    question = "What is the half-life of baclofen " + "and also tell me more about it " * 150
+    out = run_cli("repl", stdin=question + "\n").stdout
+    searching = out.split("Searching for:", 1)[1].split("Your question was long", 1)[0]  # up to the note
+    assert len(searching.splitlines()) <= 4 and searching.rstrip().endswith("…")

@@ -13,7 +13,7 @@ from typing import Any
 from index import Hit
 
 from ..models import DISCLAIMER, Answer
-from ..render import banner
+from ..render import banner, searched
 
 SLACK_SECTION_LIMIT = 3000  # characters in one section's text (Slack's limit)
 SLACK_BLOCK_LIMIT = 50  # blocks in one message (Slack's limit)
@@ -138,8 +138,9 @@ def to_blocks(answer: Answer, *, restate: bool = False, escalate: bool = False) 
         head.append(_section(f"*{slack_escape(banner(answer.boxed_warning))}*"))
     if restate:
         head.append(_plain_section(f"You asked: {answer.question}"))
-    if answer.query and answer.query != answer.question.strip():
-        head.append(_context(f"Searching for: {slack_escape(answer.query)}"))
+    query = searched(answer)
+    if query:
+        head.append(_context(f"Searching for: {slack_escape(query)}"))
     body = [_section(slack_escape(note)) for note in answer.notes] + _answer_section(answer)
     marks = answer.marks
     body += [_passage_section(n, hit, marks[n - 1] if n <= len(marks) else "")
