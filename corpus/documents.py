@@ -95,8 +95,9 @@ def read_document(path: str | Path) -> Document:
     if len(raw) > MAX_BYTES:
         raise CorpusError(f"{path}: is over the {MAX_BYTES:,}-byte limit for one document; split it into several files")
     if raw.startswith(b"%PDF-"):  # PDF's magic bytes, whatever the file is called
+        text = f"{path.stem}.txt" if path.suffix.lower() != ".txt" else f"{path.stem}-text.txt"  # never over the PDF
         raise CorpusError(f"{path}: PDF is not supported; convert it to text first, "
-                          f"e.g. `pdftotext -layout {path.name} {path.stem}.txt`")
+                          f"e.g. `pdftotext -layout {path.name} {text}`")
     if b"\x00" in raw:
         raise CorpusError(f"{path}: looks like a binary file, not text; convert it to UTF-8 text (.txt or .md)")
     try:

@@ -67,6 +67,8 @@ def load_index(file: str | Path, key: str, corpus: str = "") -> Index:
     """The index saved in ``file``, if it was saved for the corpus whose key is ``key``."""
     file = Path(file)
     rebuild = REBUILD.format(corpus=corpus or "PATH", file=file)
+    if file.is_dir():
+        raise CorpusError(f"{file}: is a folder, not a saved index file; {rebuild.replace('rebuild', 'build', 1)}")
     if not file.is_file():
         raise CorpusError(f"{file}: no such saved index; {rebuild.replace('rebuild', 'build', 1)}")
     if not zipfile.is_zipfile(file):

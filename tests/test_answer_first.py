@@ -152,6 +152,7 @@ def test_a_pdf_is_named_as_such(tmp_path):
     path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
     r = run_cli("ask", "--corpus", str(path), "half-life")
     assert r.returncode == 2 and "PDF is not supported; convert it to text first" in r.stderr
+    assert "pdftotext -layout label.txt label-text.txt" in r.stderr  # the suggestion never writes over the PDF
 
 
 def test_an_empty_file_or_a_document_without_passages_in_a_folder_is_skipped_with_a_warning(tmp_path):

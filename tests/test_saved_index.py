@@ -99,3 +99,8 @@ def test_the_slack_bot_starts_from_a_saved_index_too(tmp_path):
     env = {"SLACK_BOT_TOKEN": "xoxb-test", "SLACK_SIGNING_SECRET": "secret", "SLACK_API_URL": "http://127.0.0.1:9/"}
     r = run_cli("slack", "--http", "--env-file", os.devnull, "--index", str(tmp_path / "missing.index"), env=env)
     assert r.returncode == 2 and "no such saved index" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_folder_given_as_a_saved_index_is_named_as_a_folder(tmp_path):
+    r = run_cli("ask", "--index", str(tmp_path), "half-life")
+    assert r.returncode == 2 and "is a folder, not a saved index file" in r.stderr and "Traceback" not in r.stderr
