@@ -85,4 +85,4 @@ def _key(path: Path) -> str:
 def describe(index: Index) -> str:
     titles = list(dict.fromkeys(p.document for p in index.passages))
     shown = "; ".join(titles[:3]) + (f" and {len(titles) - 3} more" if len(titles) > 3 else "")
-    return f"{shown} ({len(index)} passages)"
+    return f"{shown} ({len(index)} passage{'' if len(index) == 1 else 's'})"

@@ -109,7 +109,7 @@ class _Counter:
         df = np.zeros(len(self.terms), np.int64)
         for term, _, _ in self.parts:
             df += np.bincount(term, minlength=len(self.terms))
-        cursor = np.concatenate([[0], np.cumsum(df)[:-1]]).astype(np.int64)
+        cursor = (np.cumsum(df) - df).astype(np.int64)  # where each term's postings start (none: no terms)
         passage, tf = np.empty(int(df.sum()), np.int32), np.empty(int(df.sum()), np.int32)
         while self.parts:  # block by block, passages ascending: each lands after the term's earlier ones
             term, pid, count = self.parts.pop(0)

@@ -62,3 +62,14 @@ def test_an_unreadable_file_is_an_error_not_a_traceback(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", denied)
     with pytest.raises(CorpusError, match=r"secret.md: cannot be read \(Permission denied\); check its permissions"):
         load_corpus(path)
+
+
+@pytest.mark.parametrize("text", ["hello\n", "the\n", "a b\n"])
+def test_a_document_of_one_word_or_none_is_answered_without_a_traceback(tmp_path, text):
+    # no indexable term at all (a stopword) or one: the postings are empty or one long
+    path = tmp_path / "tiny.md"
+    path.write_text(text)
+    r = run_cli("ask", "--corpus", str(path), "What is the half-life?")
+    assert r.returncode == 0 and "Traceback" not in r.stderr and "doesn't cover this" in r.stdout
+    r = run_cli("index", "build", "--corpus", str(path), "--out", str(tmp_path / "tiny.index"))
+    assert r.returncode == 0 and "(1 passage)" in r.stdout + r.stderr
