@@ -9,7 +9,10 @@ range is refused before anything starts.
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
+import sys
 import time
 import urllib.request
 
@@ -173,4 +176,28 @@ def test_the_index_warm_up_has_finished_before_gunicorn_forks(monkeypatch, tmp_p
         assert started and not any(t.is_alive() for t in started)
     finally:
         monkeypatch.setattr(wsgi, "_runtime", None)
+        fake.close()
+
+
+def test_gunicorn_run_by_hand_takes_http_workers_and_refuses_workers_without_redis(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from bot.slack import wsgi
+
+    server = SimpleNamespace(num_workers=1, LISTENERS=[])
+    shared = SimpleNamespace(http_workers=3, redis_url="redis://127.0.0.1:6379/0", read_timeout=5.0)
+    monkeypatch.setattr(wsgi, "_runtime", SimpleNamespace(settings=shared, description="x"))
+    wsgi.when_ready(server)
+    assert server.num_workers == 3  # HTTP_WORKERS, since gunicorn's -w left the configuration's one
+
+    fake = FakeSlack()
+    try:
+        port = free_port()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_") and k != "REDIS_URL"}
+        env.update(SLACK_BOT_TOKEN="xoxb-1-2-abc", SLACK_SIGNING_SECRET="secret", SLACK_API_URL=fake.api_url)
+        r = subprocess.run([sys.executable, "-m", "gunicorn", "-c", "python:bot.slack.gunicorn_conf", "-w", "2",
+                            "--bind", f"127.0.0.1:{port}", "bot.slack.wsgi:create_app(env_file=None)"],
+                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+        assert r.returncode == 2 and "2 workers need REDIS_URL" in r.stderr, r.stderr[-2000:]
+    finally:
         fake.close()

@@ -80,6 +80,17 @@ def with_timeouts(sock: socket.socket, read_timeout: float = DEFAULT_READ_TIMEOU
 
 
 def when_ready(server) -> None:
+    """In the master, before the workers fork: HTTP_WORKERS applies when gunicorn's own ``-w``
+    left the configuration's one worker; more than one worker without REDIS_URL stops here
+    (each worker would remember only its own events and answer Slack's retries twice)."""
+    if _runtime is not None:
+        wanted = _runtime.settings.http_workers
+        if server.num_workers == 1 and wanted > 1:
+            server.num_workers = wanted
+        if server.num_workers > 1 and _runtime.settings.redis_url is None:
+            print(f"error: {server.num_workers} workers need REDIS_URL, so that they share what Slack has "
+                  "already sent; set it, or run one worker", file=sys.stderr, flush=True)
+            raise SystemExit(2)
     read_timeout = _runtime.settings.read_timeout if _runtime is not None else DEFAULT_READ_TIMEOUT
     for listener in server.LISTENERS:
         with_timeouts(listener.sock, read_timeout)
