@@ -26,15 +26,17 @@ from index.store import load_index as load_saved
 
 def warm_up(index: Index) -> threading.Thread:
     """Build what the first questions would otherwise wait for, in a daemon thread while a
-    conversation or a Slack app starts: the document's urgent statements (seconds in a
-    library of 100k passages), the speller's index and other word forms."""
+    conversation or a Slack app starts: the document's urgent statements and their look-ups
+    (seconds in a library of 100k passages), the speller's index, other word forms, the
+    title tables, the lay words' speller and the boxed warnings."""
     def build() -> None:
-        from .query import subject_terms, variants_of
+        from .boxed import boxed_warnings
+        from .query import prepare
 
         index.urgent  # noqa: B018 (a cached property: reading it builds it)
         index.speller.index()
-        variants_of(index)
-        subject_terms(index)
+        prepare(index)
+        boxed_warnings(index)
 
     thread = threading.Thread(target=build, name="index-warm-up", daemon=True)
     thread.start()
