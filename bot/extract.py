@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from index import TUNING, Hit, Index, tokenize
@@ -50,6 +50,14 @@ class Reading:
 
     concepts: tuple[tuple[Concept, float], ...]  # each with its weight: the question's own, or an earlier turn's
     wants: re.Pattern | None
+    # per concept, as sets (``Concept.satisfied_by`` read with set operations): the user's own
+    # terms, all needed, or None when there are none; the clinical alternatives; its weight
+    tests: tuple[tuple[frozenset[str] | None, frozenset[str], float], ...] = field(init=False, repr=False,
+                                                                                    compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tests", tuple(
+            (frozenset(c.terms[:c.own]) or None, frozenset(c.terms[c.own:]), w) for c, w in self.concepts))
 
     @property
     def total(self) -> float:
@@ -93,12 +101,16 @@ def sentence_score(sentence: str, heading: frozenset[str], reading: Reading) -> 
     and a bonus when it says what the question's type asks for."""
     total = max(reading.total, TUNING.answer_floor)
     own = _terms(sentence)
+    both = None  # the sentence's terms with its heading's, made once if a concept needs them
     score = 0.0
-    for concept, weight in reading.concepts:
-        if concept.satisfied_by(own):
+    for needed, clinical, weight in reading.tests:
+        if (needed is not None and needed <= own) or not clinical.isdisjoint(own):
             score += weight
-        elif concept.satisfied_by(own | heading):
-            score += TUNING.answer_heading * weight
+        else:
+            if both is None:
+                both = own | heading
+            if (needed is not None and needed <= both) or not clinical.isdisjoint(both):
+                score += TUNING.answer_heading * weight
     score /= total
     if reading.wants is not None and reading.wants.search(sentence):
         score += TUNING.answer_type

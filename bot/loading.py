@@ -7,6 +7,7 @@ changed corpus gets an ``error:`` saying how to rebuild, never a stale index.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -24,6 +25,20 @@ from index.store import FORMAT, save_index
 from index.store import load_index as load_saved
 
 
+_WARMING: list[threading.Thread] = []  # warm-up threads that may still run
+
+
+def _finish_warming() -> None:
+    """Before this process forks (gunicorn forks its workers after preloading the app), let the
+    warm-up threads finish: a lock one of them held at the fork (a speller's, an import's) would
+    stay locked for ever in the child, whose first question would then wait for ever."""
+    for thread in list(_WARMING):
+        thread.join()
+
+
+os.register_at_fork(before=_finish_warming)
+
+
 def warm_up(index: Index) -> threading.Thread:
     """Build what the first questions would otherwise wait for, in a daemon thread while a
     conversation or a Slack app starts: the document's urgent statements and their look-ups
@@ -39,6 +54,7 @@ def warm_up(index: Index) -> threading.Thread:
         boxed_warnings(index)
 
     thread = threading.Thread(target=build, name="index-warm-up", daemon=True)
+    _WARMING[:] = [t for t in _WARMING if t.is_alive()] + [thread]
     thread.start()
     return thread
 
