@@ -105,33 +105,32 @@ def _combined(said: list[Sentence], happening: list[Sentence], names: set[str]) 
 
 def _statements(index: Index, about: set[str] | None, symptoms: list[Symptom] = (),
                 kinds: list[str] = (), alone: frozenset[str] = frozenset()) -> list[int]:
-    """The numbers of the statements that could answer, in the document's order: in the named documents, and
-    (when ``symptoms`` or ``kinds`` are given) naming one of the symptoms or of the kinds'
-    signs, or of a kind in ``alone``, wanted whatever it names. In a library of thousands of
-    labels this is a few statements, read through the index's look-ups, not every one."""
+    """The numbers of the statements that could answer, in the document's order: in the named
+    documents, and (when ``symptoms`` or ``kinds`` are given) naming one of the symptoms or of
+    the kinds' signs, or of a kind in ``alone``, wanted whatever it names. In a library of
+    thousands of labels this is a few statements, read through the index's look-ups, not every one."""
     facts = index.urgent
-    picked: set[int] | None = None
-    if symptoms or kinds:
-        picked = set()
-        for sym in list(symptoms) + [KIND_SIGNS[k] for k in kinds if k in KIND_SIGNS]:
-            for phrase in sym.clinical:  # statements holding every word of the phrase
-                picked.update(facts.holding(phrase))
-        for kind in alone:
-            picked.update(facts.by_kind.get(kind, ()))
-    if about is not None:
-        inside = facts.in_documents(about)
-        picked = inside if picked is None else picked & inside
-    return list(range(len(facts.statements))) if picked is None else sorted(picked)
+    inside = facts.in_documents(about) if about is not None else None
+    if not (symptoms or kinds):
+        return list(range(len(facts.statements))) if inside is None else sorted(inside)
+    picked: set[int] = set()
+    for sym in list(symptoms) + [KIND_SIGNS[k] for k in kinds if k in KIND_SIGNS]:
+        for phrase in sym.clinical:  # statements holding every word of the phrase
+            picked.update(facts.holding(phrase, inside))
+    for kind in alone:
+        of_kind = facts.by_kind.get(kind, frozenset())
+        picked.update(of_kind if inside is None else inside & of_kind)
+    return sorted(picked)
 
 
-def _naming(index: Index, symptoms: list[Symptom]) -> list[frozenset[int]]:
-    """Per symptom, the statements naming it (``Symptom.named_in`` their terms), by the look-ups."""
+def _naming(index: Index, symptoms: list[Symptom], among: set[int]) -> list[set[int] | frozenset[int]]:
+    """Per symptom, which of the statements ``among`` name it (``Symptom.named_in`` their terms)."""
     facts, out = index.urgent, []
     for sym in symptoms:
         if any(not phrase for phrase in sym.clinical):  # an empty phrase is held by every statement
-            out.append(frozenset(range(len(facts.statements))))
+            out.append(among)
         else:
-            out.append(frozenset().union(*(facts.holding(phrase) for phrase in sym.clinical)))
+            out.append(set().union(*(facts.holding(phrase, among) for phrase in sym.clinical)))
     return out
 
 
@@ -154,8 +153,9 @@ def _document(happening: list[Sentence], index: Index, about: set[str] | None) -
         return None
     stopped = any(STOPPED.search(s.text) for s in happening)
     alarmed = any(ALARMED.search(s.text) for s in happening)
-    naming = _naming(index, symptoms)
-    for n in _statements(index, about, symptoms):
+    numbers = _statements(index, about, symptoms)
+    naming = _naming(index, symptoms, set(numbers))
+    for n in numbers:
         st, matched = index.urgent.statements[n], sum(n in named for named in naming)
         if (st.kind == "help" and matched) or (st.kind == "withdrawal" and stopped and matched) or \
                 (st.kind == "grave" and matched >= 2) or (alarmed and matched and st.kind != "maximum"):
@@ -173,8 +173,9 @@ def _shown_first(kinds: list[str], symptoms: list[Symptom], index: Index, over: 
                                           ("withdrawal", "withdrawal" in kinds)) if wanted)
     numbers = _statements(index, about, symptoms, kinds, alone)
     statements = [index.urgent.statements[n] for n in numbers]
-    naming = _naming(index, symptoms)
-    signs = frozenset().union(*_naming(index, [KIND_SIGNS[k] for k in kinds if k in KIND_SIGNS]))
+    among = set(numbers)
+    naming = _naming(index, symptoms, among)
+    signs = set().union(*_naming(index, [KIND_SIGNS[k] for k in kinds if k in KIND_SIGNS], among))
     for n, (number, st) in enumerate(zip(numbers, statements)):
         matched = sum(number in named for named in naming)
         sign = number in signs

@@ -82,10 +82,15 @@ class UrgentFacts:
         found = [mg for doc, mg in self.limits if documents is None or doc in documents]
         return min(found) if found else None
 
-    def holding(self, terms: tuple[str, ...]) -> frozenset[int]:
-        """The statements holding every one of ``terms`` (none for no terms)."""
+    def holding(self, terms: tuple[str, ...], among: set[int] | frozenset[int] | None = None) -> frozenset[int] | set[int]:
+        """The statements holding every one of ``terms`` (none for no terms), only ``among`` these
+        if given (a few documents' statements: then the work is theirs, not the library's)."""
         held = [self.by_term.get(t, frozenset()) for t in terms]
-        return frozenset.intersection(*held) if held else frozenset()
+        if not held:
+            return frozenset()
+        if among is not None:
+            return among.intersection(*held)
+        return frozenset.intersection(*held)
 
     def in_documents(self, documents: set[str]) -> set[int]:
         return set().union(*(self.by_document.get(d, ()) for d in documents))
