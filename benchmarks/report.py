@@ -34,7 +34,8 @@ def goals(results: dict) -> list[dict]:
             rows.append(_goal(name, ours[key]["p95_ms"], SCALE_P95_GOAL_MS, "ms"))
     ours, tantivy = _at(found, "ours", LIBRARY), _at(found, "tantivy", LIBRARY)
     if ours:
-        rows += [_goal("100k: answer() p95", ours["core"]["p95_ms"], ANSWER_P95_MS, "ms"),
+        rows += [_goal("100k: answer() p95 (wall clock)", ours["core"]["p95_ms"], ANSWER_P95_MS, "ms"),
+                 _goal("100k: answer() p95 (thread CPU time)", ours["core_cpu"]["p95_ms"], ANSWER_P95_MS, "ms"),
                  _goal("100k: build", ours["build_s"], BUILD_S, "s"),
                  _goal("100k: RSS growth", ours["index_mib"], RSS_MIB, "MiB"),
                  _goal("100k: loading the saved index", ours["load_s"], LOAD_S, "s")]
@@ -125,17 +126,20 @@ def _scale(scale: dict, growth_rows: list[dict]) -> list[str]:
         core, cpu = r.get("core"), r.get("query_cpu", {})
         rows.append([f"{r['passages']:,}", LABELS.get(r["engine"], r["engine"]), r["build_s"], r["index_mib"],
                      f"{r['query']['p50_ms']} / {r['query']['p95_ms']}", f"{cpu.get('p50_ms')} / {cpu.get('p95_ms')}",
-                     core and f"{core['p50_ms']} / {core['p95_ms']} ({r['core_cpu']['p95_ms']})", _agree(r),
+                     core and f"{core['p50_ms']} / {core['p95_ms']} / {core['max_ms']} ({r['core_cpu']['p95_ms']})",
+                     _agree(r),
                      r["query"]["n"]])
     header = ["passages", "engine", "build s", "RSS growth MiB", "search p50 / p95 ms", "search CPU p50 / p95 ms",
-              "answer() p50 / p95 ms (CPU p95)", "top-3 agreement: all / naming none", "queries"]
+              "answer() p50 / p95 / max ms (CPU p95)", "top-3 agreement: all / naming none", "queries"]
     lines += [_table(header, rows), ""]
     saved = [[f"{r['passages']:,}", r["save_s"], r["file_mib"], r["load_s"], r["check_s"], r["text_mib"],
-              r.get("speller_build_s")] for r in scale["results"] if r["engine"] == "ours" and "load_s" in r]
+              r.get("speller_build_s"), r.get("warm_up_s")] for r in scale["results"]
+             if r["engine"] == "ours" and "load_s" in r]
     if saved:
-        lines += ["Ours: the saved index (`index build`, `--index`), and the speller's first build", "",
+        lines += ["Ours: the saved index (`index build`, `--index`), the speller's first build, and the front ends' "
+                  "warm-up (`bot.loading.warm_up`, waited for before answer() is timed)", "",
                   _table(["passages", "save s", "file MiB", "load s", "corpus check s (sha256 of the texts)",
-                          "texts MiB", "speller index built on the first typo, s"], saved), ""]
+                          "texts MiB", "speller index built on the first typo, s", "warm-up s"], saved), ""]
     grow = [[LABELS.get(g["engine"], g["engine"]), f"{g['from']:,} → {g['to']:,}", g["build_x"], g["query_p50_x"],
              g["index_mib_x"], g["core_p50_x"]] for g in growth_rows]
     if grow:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from index import TUNING, Hit, Index, tokenize
@@ -64,6 +64,16 @@ class Reading:
 
     concepts: tuple[tuple[Concept, float], ...]  # each with its weight: the question's own, or an earlier turn's
     wants: re.Pattern | None
+    # per concept, as sets (``Concept.satisfied_by`` read with set operations): the user's own
+    # terms, all needed, or None when there are none; the clinical alternatives; its weight; and
+    # the terms that name its topic (none for a framing word), for the sentence that opens with them
+    tests: tuple[tuple[frozenset[str] | None, frozenset[str], float, frozenset[str]], ...] = field(
+        init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tests", tuple(
+            (frozenset(c.terms[:c.own]) or None, frozenset(c.terms[c.own:]), w,
+             frozenset() if c.generic else frozenset(c.terms)) for c, w in self.concepts))
 
     @property
     def total(self) -> float:
@@ -95,6 +105,7 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(tokenize(text))
 
 
+@lru_cache(maxsize=8192)
 def _terms(text: str) -> frozenset[str]:
     return frozenset(_tokens(text))
 
@@ -113,15 +124,19 @@ def sentence_score(sentence: str, heading: frozenset[str], reading: Reading) -> 
     spasticity" only mentions. A row of figures (a table) or a fragment says less."""
     total = max(reading.total, TUNING.answer_floor)
     tokens = _tokens(sentence)
-    own = frozenset(tokens)
+    own = _terms(sentence)
     opening = frozenset(_tokens(ATTRIBUTION.sub("", sentence, count=1))[:TUNING.answer_opening])
+    both = None  # the sentence's terms with its heading's, made once if a concept needs them
     score, about = 0.0, False
-    for concept, weight in reading.concepts:
-        if concept.satisfied_by(own):
+    for needed, clinical, weight, named in reading.tests:
+        if (needed is not None and needed <= own) or not clinical.isdisjoint(own):
             score += weight
-            about = about or (not concept.generic and any(t in opening for t in concept.terms))
-        elif concept.satisfied_by(own | heading):
-            score += TUNING.answer_heading * weight
+            about = about or not named.isdisjoint(opening)
+        else:
+            if both is None:
+                both = own | heading
+            if (needed is not None and needed <= both) or not clinical.isdisjoint(both):
+                score += TUNING.answer_heading * weight
     score /= total
     if reading.wants is not None and reading.wants.search(sentence):
         score += TUNING.answer_type

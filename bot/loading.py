@@ -7,6 +7,7 @@ changed corpus gets an ``error:`` saying how to rebuild, never a stale index.
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -24,22 +25,36 @@ from index.store import FORMAT, save_index
 from index.store import load_index as load_saved
 
 
+_WARMING: list[threading.Thread] = []  # warm-up threads that may still run
+
+
+def _finish_warming() -> None:
+    """Before this process forks (gunicorn forks its workers after preloading the app), let the
+    warm-up threads finish: a lock one of them held at the fork (a speller's, an import's) would
+    stay locked for ever in the child, whose first question would then wait for ever."""
+    for thread in list(_WARMING):
+        thread.join()
+
+
+os.register_at_fork(before=_finish_warming)
+
+
 def warm_up(index: Index) -> threading.Thread:
     """Build what the first questions would otherwise wait for, in a daemon thread while a
-    conversation or a Slack app starts: the document's urgent statements (seconds in a
-    library of 100k passages), the speller's index and other word forms."""
+    conversation or a Slack app starts: the document's urgent statements and their look-ups
+    (seconds in a library of 100k passages), the speller's index, other word forms, the
+    title tables, the lay words' speller and the boxed warnings."""
     def build() -> None:
-        from index.spelling import english_speller
-
-        from .query import subject_terms, variants_of
+        from .boxed import boxed_warnings
+        from .query import prepare
 
         index.urgent  # noqa: B018 (a cached property: reading it builds it)
         index.speller.index()
-        english_speller().index()
-        variants_of(index)
-        subject_terms(index)
+        prepare(index)
+        boxed_warnings(index)
 
     thread = threading.Thread(target=build, name="index-warm-up", daemon=True)
+    _WARMING[:] = [t for t in _WARMING if t.is_alive()] + [thread]
     thread.start()
     return thread
 

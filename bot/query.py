@@ -125,6 +125,16 @@ def _other_forms(term: str, index: Index) -> tuple[str, ...]:
     return variants_of(index).of(term)
 
 
+def prepare(index: Index) -> None:
+    """Build the tables that reading a question keeps per index (and the lay words' and English spellers),
+    so that no question waits for them (``loading.warm_up`` calls this in a daemon thread)."""
+    variants_of(index)
+    subject_terms(index)
+    _titles_holding(index)
+    _LEXICON_SPELLER.index()
+    english_speller().index()
+
+
 @lru_cache(maxsize=8)
 def variants_of(index: Index) -> Variants:
     return Variants(index.vocabulary)

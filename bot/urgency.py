@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from index import Hit, Index, tokenize
 from index.urgent import Urgent
@@ -105,51 +104,44 @@ def _combined(said: list[Sentence], happening: list[Sentence], names: set[str]) 
 
 
 def _statements(index: Index, about: set[str] | None, symptoms: list[Symptom] = (),
-                kinds: list[str] = ()) -> list[Urgent]:
-    """The statements that could answer: in the named documents, and (when ``symptoms`` are
-    given) naming one of them or of the kinds' signs, or of a kind matched whatever it names.
-    In a library of thousands of labels this is a few statements, not every one."""
-    statements = index.urgent.statements
-    if symptoms:
-        terms = _by_term(index)
-        signs = [KIND_SIGNS[k] for k in kinds if k in KIND_SIGNS]
-        picked: set[int] = set()
-        for sym in list(symptoms) + signs:
-            for phrase in sym.clinical:  # statements holding every word of the phrase
-                held = [terms.get(t, frozenset()) for t in phrase]
-                picked.update(frozenset.intersection(*held) if held else ())
-        if kinds:
-            picked.update(n for n, st in enumerate(statements) if st.kind in _BY_KIND_ONLY)
-        statements = [statements[n] for n in sorted(picked)]
-    if about is None:
-        return list(statements)
-    return [st for st in statements if index.passages[st.passage].document in about]
+                kinds: list[str] = (), alone: frozenset[str] = frozenset()) -> list[int]:
+    """The numbers of the statements that could answer, in the document's order: in the named
+    documents, and (when ``symptoms`` or ``kinds`` are given) naming one of the symptoms or of
+    the kinds' signs, or of a kind in ``alone``, wanted whatever it names. In a library of
+    thousands of labels this is a few statements, read through the index's look-ups, not every one."""
+    facts = index.urgent
+    inside = facts.in_documents(about) if about is not None else None
+    if not (symptoms or kinds):
+        return list(range(len(facts.statements))) if inside is None else sorted(inside)
+    picked: set[int] = set()
+    for sym in list(symptoms) + [KIND_SIGNS[k] for k in kinds if k in KIND_SIGNS]:
+        for phrase in sym.clinical:  # statements holding every word of the phrase
+            picked.update(facts.holding(phrase, inside))
+    for kind in alone:
+        of_kind = facts.by_kind.get(kind, frozenset())
+        picked.update(of_kind if inside is None else inside & of_kind)
+    return sorted(picked)
 
 
-_BY_KIND_ONLY = frozenset({"overdose", "maximum", "withdrawal"})  # wanted for the kind alone (see _wanted)
-
-
-@lru_cache(maxsize=8)
-def _by_term(index: Index) -> dict[str, frozenset[int]]:
-    """Term -> the urgent statements holding it, built once per index."""
-    found: dict[str, list[int]] = {}
-    for n, st in enumerate(index.urgent.statements):
-        for term in st.terms:
-            found.setdefault(term, []).append(n)
-    return {t: frozenset(ns) for t, ns in found.items()}
+def _naming(index: Index, symptoms: list[Symptom], among: set[int]) -> list[set[int] | frozenset[int]]:
+    """Per symptom, which of the statements ``among`` name it (``Symptom.named_in`` their terms)."""
+    facts, out = index.urgent, []
+    for sym in symptoms:
+        if any(not phrase for phrase in sym.clinical):  # an empty phrase is held by every statement
+            out.append(among)
+        else:
+            out.append(set().union(*(facts.holding(phrase, among) for phrase in sym.clinical)))
+    return out
 
 
 def _over_maximum(happening: list[Sentence], index: Index, about: set[str] | None) -> bool:
     """More taken than the document's stated limit ("I took 300 mg" where the most is 100 mg a day)."""
-    limit = index.urgent.maximum(about)
-    if limit is None:
+    taken = [float(m.group(3)) * (1000 if m.group(4).startswith("g") else 1)
+             for s in happening for m in TAKEN.finditer(s.text)]
+    if not taken:  # most messages tell of no amount: the library's limits are not read
         return False
-    for s in happening:
-        for m in TAKEN.finditer(s.text):
-            mg = float(m.group(3)) * (1000 if m.group(4).startswith("g") else 1)
-            if mg > limit:
-                return True
-    return False
+    limit = index.urgent.maximum(about)
+    return limit is not None and any(mg > limit for mg in taken)
 
 
 def _document(happening: list[Sentence], index: Index, about: set[str] | None) -> str | None:
@@ -161,8 +153,10 @@ def _document(happening: list[Sentence], index: Index, about: set[str] | None) -
         return None
     stopped = any(STOPPED.search(s.text) for s in happening)
     alarmed = any(ALARMED.search(s.text) for s in happening)
-    for st in _statements(index, about, symptoms):
-        matched = sum(sym.named_in(st.terms) for sym in symptoms)
+    numbers = _statements(index, about, symptoms)
+    naming = _naming(index, symptoms, set(numbers))
+    for n in numbers:
+        st, matched = index.urgent.statements[n], sum(n in named for named in naming)
         if (st.kind == "help" and matched) or (st.kind == "withdrawal" and stopped and matched) or \
                 (st.kind == "grave" and matched >= 2) or (alarmed and matched and st.kind != "maximum"):
             return "document"
@@ -173,10 +167,18 @@ def _shown_first(kinds: list[str], symptoms: list[Symptom], index: Index, over: 
                  about: set[str] | None) -> tuple[int, ...]:
     """The passages of the statements that match: what to do, before what the search finds."""
     ranked: list[tuple[int, int, int]] = []
-    statements = _statements(index, about, symptoms, kinds)
-    for n, st in enumerate(statements):
-        matched = sum(sym.named_in(st.terms) for sym in symptoms)
-        sign = any(k in KIND_SIGNS and KIND_SIGNS[k].named_in(st.terms) for k in kinds)
+    # a statement is wanted only if it names a symptom or a kind's sign, or is of a kind wanted
+    # for itself (see _wanted): those are all the statements read
+    alone = frozenset(k for k, wanted in (("overdose", "overdose" in kinds), ("maximum", over),
+                                          ("withdrawal", "withdrawal" in kinds)) if wanted)
+    numbers = _statements(index, about, symptoms, kinds, alone)
+    statements = [index.urgent.statements[n] for n in numbers]
+    among = set(numbers)
+    naming = _naming(index, symptoms, among)
+    signs = set().union(*_naming(index, [KIND_SIGNS[k] for k in kinds if k in KIND_SIGNS], among))
+    for n, (number, st) in enumerate(zip(numbers, statements)):
+        matched = sum(number in named for named in naming)
+        sign = number in signs
         wanted = _wanted(st, kinds, matched, sign, over)
         if wanted:  # the kind's own statements first (what withdrawal does, for a withdrawal), then the best matched
             own = st.kind in kinds or (st.kind == "maximum" and over)

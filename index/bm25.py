@@ -38,6 +38,10 @@ class Hit:
     matched_terms: tuple[str, ...]
 
 
+SAMPLED_FROM = 4096  # candidates past which the top k is looked for among those above a sample's k-th best
+SAMPLE_STRIDE = 64
+
+
 class Index:
     """Passages indexed once at start-up (or loaded, ``store.py``); searched with term -> weight."""
 
@@ -70,6 +74,8 @@ class Index:
         self.sections = list(dict.fromkeys(p.path for p in self.passages))
         number = {s: n for n, s in enumerate(self.sections)}
         self.section_of = np.fromiter((number[p.path] for p in self.passages), np.int32, len(self.passages))
+        self._by_section = np.argsort(self.section_of, kind="stable").astype(np.int32)  # passages, by section
+        self._section_start = np.searchsorted(self.section_of[self._by_section], np.arange(len(self.sections) + 1))
         self._headings = Headings(self.sections)
         self._first = np.fromiter((1.0 if p.ordinal == 1 else TUNING.following_share for p in self.passages),
                                   np.float64, len(self.passages))
@@ -113,7 +119,9 @@ class Index:
         if not len(candidates) or k <= 0:
             return []
         if question:
-            scores[candidates] += self._lift(candidates, asked_terms(question, weights)) * scores[candidates].max()
+            lifted, lift = self._lift(candidates, asked_terms(question, weights))
+            if len(lifted):  # the rest of the candidates are lifted by nothing
+                scores[lifted] += lift * scores[candidates].max()
         return self._hits(candidates, scores, weights, k)
 
     def scores(self, weights: Mapping[str, float]) -> np.ndarray:
@@ -140,7 +148,8 @@ class Index:
             return []
         scores = np.zeros(len(self.passages))
         if question:
-            scores[candidates] = self._lift(candidates, asked_terms(question, weights))
+            lifted, lift = self._lift(candidates, asked_terms(question, weights))
+            scores[lifted] = lift
         return [Hit(h.passage, 0.0, h.matched_terms) for h in self._hits(candidates, scores, weights, k)]
 
     def documents_named(self, terms: Iterable[str]) -> set[str] | None:
@@ -181,18 +190,32 @@ class Index:
         inside = np.sort(np.concatenate([self._by_document[a:b] for a, b in zip(starts, ends)]))
         return inside[scores[inside] > 0]
 
-    def _lift(self, candidates: np.ndarray, asked: set[str]) -> np.ndarray:
-        """Per candidate, its heading lift as a share of the best score (0 for most)."""
+    def _lift(self, candidates: np.ndarray, asked: set[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The candidates (ascending) under a heading the question repeats, and their heading lift
+        as a share of the best score: read from those headings' passages, not from every candidate
+        (a broad question has tens of thousands in a library; the others' lift is 0)."""
         shares = self._headings.shares(asked)
         if not shares:
-            return np.zeros(len(candidates))
-        per_section = np.zeros(len(self.sections))
-        per_section[list(shares)] = list(shares.values())
-        return TUNING.heading_boost * self._first[candidates] * per_section[self.section_of[candidates]]
+            return candidates[:0], np.zeros(0)
+        sections = np.fromiter(shares, np.int64, len(shares))
+        starts, ends = self._section_start[sections], self._section_start[sections + 1]
+        passages = np.concatenate([self._by_section[a:b] for a, b in zip(starts, ends)])
+        share = np.repeat(np.fromiter(shares.values(), np.float64, len(shares)), ends - starts)
+        at = np.minimum(np.searchsorted(candidates, passages), len(candidates) - 1)
+        inside = candidates[at] == passages
+        passages, share = passages[inside], share[inside]
+        return passages, TUNING.heading_boost * self._first[passages] * share
 
     def _hits(self, candidates: np.ndarray, scores: np.ndarray, weights: dict[str, float], k: int) -> list[Hit]:
         """The k best candidates, ties in document order."""
         values = scores[candidates]
+        if len(candidates) > SAMPLED_FROM and len(candidates) >= k * SAMPLE_STRIDE:
+            # the k-th best of every SAMPLE_STRIDE-th candidate is at most the k-th best of all: only
+            # the candidates scoring that much can be among the best (a few hundred of tens of thousands)
+            sample = values[::SAMPLE_STRIDE]
+            floor = np.partition(sample, len(sample) - k)[len(sample) - k]
+            near = np.flatnonzero(values >= floor)
+            candidates, values = candidates[near], values[near]
         if len(candidates) > k:
             edge = values[np.argpartition(-values, k - 1)[:k]].min()
             keep = np.flatnonzero(values >= edge)

@@ -46,8 +46,12 @@ def lancaster(term: str) -> str:
 
 def words(text: str) -> list[str]:
     """Normalised word and number tokens, stopwords kept, not stemmed."""
+    return _words_of(normalize(text))
+
+
+def _words_of(normalized: str) -> list[str]:
     out: list[str] = []
-    for m in _TOKEN.finditer(normalize(text)):
+    for m in _TOKEN.finditer(normalized):
         if m.group("num"):
             num = m.group("num").rstrip(".,")
             out.append(num)
@@ -70,6 +74,23 @@ def content_terms(word_list: list[str]) -> list[str]:
     return [w if w[0].isdigit() else stem(w) for w in word_list if is_content(w)]
 
 
+# whitespace-separated chunk of normalised text ("(100mg),") -> its content terms
+_CHUNKS: dict[str, tuple[str, ...]] = {}
+CHUNK_CACHE = 1 << 16  # chunks kept; a library's distinct chunks are tens of thousands (31k at 100k passages)
+
+
 def tokenize(text: str) -> list[str]:
-    """Content terms of a text: the one tokenizer for passages and queries."""
-    return content_terms(words(text))
+    """Content terms of a text: the one tokenizer for passages and queries.
+
+    No token spans whitespace, so a text's terms are its chunks' terms in order; each distinct
+    chunk goes through the regex, the stopwords and the stemmer once, then comes from a dict
+    (answers tokenize the same passages' sentences again and again)."""
+    out: list[str] = []
+    for chunk in normalize(text).split():
+        terms = _CHUNKS.get(chunk)
+        if terms is None:
+            if len(_CHUNKS) >= CHUNK_CACHE:
+                _CHUNKS.clear()
+            terms = _CHUNKS[chunk] = tuple(content_terms(_words_of(chunk)))
+        out.extend(terms)
+    return out

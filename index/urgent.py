@@ -12,7 +12,7 @@ document's wording and headings only; matching a user's words to them is the bot
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from corpus import Passage
 
@@ -70,11 +70,30 @@ class UrgentFacts:
     # (document title, mg): the most the document says to take in a day, or in a week when it gives
     # no daily limit; more than that taken at once is more than the document allows
     limits: tuple[tuple[str, float], ...] = ()
+    # look-ups built with the statements, so that a message reads a few statements of a library
+    # of thousands, not all of them: term -> statements holding it, kind -> statements of it,
+    # document title -> its statements (statement numbers)
+    by_term: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    by_kind: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    by_document: dict[str, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
     def maximum(self, documents: set[str] | None = None) -> float | None:
         """The lowest stated limit among ``documents`` (all when None): a safe reading."""
         found = [mg for doc, mg in self.limits if documents is None or doc in documents]
         return min(found) if found else None
+
+    def holding(self, terms: tuple[str, ...], among: set[int] | frozenset[int] | None = None) -> frozenset[int] | set[int]:
+        """The statements holding every one of ``terms`` (none for no terms), only ``among`` these
+        if given (a few documents' statements: then the work is theirs, not the library's)."""
+        held = [self.by_term.get(t, frozenset()) for t in terms]
+        if not held:
+            return frozenset()
+        if among is not None:
+            return among.intersection(*held)
+        return frozenset.intersection(*held)
+
+    def in_documents(self, documents: set[str]) -> set[int]:
+        return set().union(*(self.by_document.get(d, ()) for d in documents))
 
 
 def sentences(text: str) -> list[str]:
@@ -139,4 +158,13 @@ def find_urgent(passages: list[Passage]) -> UrgentFacts:
                 statements.append(Urgent(n, kind, told, frozenset(tokenize(f"{told} {heading}"))))
     documents = dict.fromkeys(doc for doc, _ in maxima)
     limits = tuple((doc, maxima.get((doc, "day")) or maxima[(doc, "week")]) for doc in documents)
-    return UrgentFacts(tuple(statements), limits)
+    by_term: dict[str, list[int]] = {}
+    by_kind: dict[str, list[int]] = {}
+    by_document: dict[str, list[int]] = {}
+    for n, st in enumerate(statements):
+        for term in st.terms:
+            by_term.setdefault(term, []).append(n)
+        by_kind.setdefault(st.kind, []).append(n)
+        by_document.setdefault(passages[st.passage].document, []).append(n)
+    return UrgentFacts(tuple(statements), limits, *({k: frozenset(v) for k, v in table.items()}
+                                                    for table in (by_term, by_kind, by_document)))

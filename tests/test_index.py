@@ -221,3 +221,17 @@ def test_warm_up_builds_what_the_first_questions_would_wait_for():
     warm_up(ix).join(30)
     assert "urgent" in ix.__dict__  # the cached property was built by the thread
     assert ix.urgent.statements  # Enbrel's boxed warning calls serious infections urgent
+
+
+def test_a_fork_waits_for_the_warm_up_so_the_child_inherits_no_held_lock():
+    import os
+
+    from bot.loading import load_index, warm_up
+
+    ix = load_index(ROOT / "corpus" / "labels" / "enbrel.md")
+    warm_up(ix)  # gunicorn preloads the app, then forks its workers while this thread may still run
+    pid = os.fork()
+    if pid == 0:  # the child: everything was built before the fork, so nothing here can wait on a lock
+        os._exit(0 if "urgent" in ix.__dict__ and ix.speller._index is not None else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0

@@ -149,36 +149,6 @@ def test_the_log_holds_no_question_and_no_secret_unless_asked(tmp_path):
         fake.close()
 
 
-def test_the_index_warm_up_has_finished_before_gunicorn_forks(monkeypatch, tmp_path):
-    # gunicorn forks its workers from the process that built the app; a thread still running then
-    # can leave a lock held in a worker for ever (a worker that takes events and never answers)
-    import threading
-
-    from bot.slack import app as slack_app
-    from bot.slack import wsgi
-    from bot.slack.settings import Options
-
-    started = []
-
-    def slow_warm_up(index):
-        thread = threading.Thread(target=time.sleep, args=(0.5,), name="index-warm-up", daemon=True)
-        thread.start()
-        started.append(thread)
-        return thread
-
-    fake = FakeSlack()
-    try:
-        monkeypatch.setattr(slack_app, "warm_up", slow_warm_up)
-        for name, value in {"SLACK_BOT_TOKEN": "xoxb-1-2-abc", "SLACK_SIGNING_SECRET": "secret",
-                            "SLACK_API_URL": fake.api_url}.items():
-            monkeypatch.setenv(name, value)
-        wsgi.build(Options(http=True, env_file=None))
-        assert started and not any(t.is_alive() for t in started)
-    finally:
-        monkeypatch.setattr(wsgi, "_runtime", None)
-        fake.close()
-
-
 def test_gunicorn_run_by_hand_takes_http_workers_and_refuses_workers_without_redis(tmp_path, monkeypatch):
     from types import SimpleNamespace
 

@@ -94,14 +94,8 @@ def prepare(options: Options) -> tuple[Settings, Index, App, WorkQueue]:
     claims = claims_for(settings)
     index = load_index(options.corpus, options.index)  # a restart loads a saved index instead of rebuilding
     corpora = load_corpora(index, settings.channel_corpora)
-    # the first emergency in a library does not wait for its urgent statements
-    warming = [warm_up(built) for built in {id(ix): ix for ix in [index, *corpora.channels.values()]}.values()]
-    if options.http:
-        # gunicorn forks its workers from this process, and a thread still running at a fork can leave
-        # a lock held for ever in the child: a worker that takes events and never answers. So the
-        # warm-up finishes before serving, and the workers inherit what it built.
-        for thread in warming:
-            thread.join()
+    for built in {id(ix): ix for ix in [index, *corpora.channels.values()]}.values():
+        warm_up(built)  # the first emergency in a library does not wait (it finishes before gunicorn forks)
     queue = WorkQueue(log_questions=settings.log_questions)
     app = build_app(settings, index=index, k=options.k, queue=queue, claims=claims, corpora=corpora)
     return settings, index, app, queue
