@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from functools import lru_cache
 
 from index import TUNING, Hit, Index, tokenize
 
@@ -107,9 +108,12 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         return _finish(question, p.query, notice=notice, notes=notes + [not_covered(others, index)])
     if others:
         extra += " " + INTERACTION_WORDS  # "can I take it with Xanax?": the interactions passage
-    hits, best = _retrieve(p, index, k, text, extra, dosing)
+    guidance = bool(kind) and not urgency.passages and not dosing
+    hits, best = _retrieve(p, index, GUIDANCE_POOL * k if guidance else k, text, extra, dosing)
     if urgency.passages:  # the document's own words on what to do come first
         hits = lead_with(urgency.passages, hits, index, k, p.weights)
+    elif guidance:  # an emergency it names no passage for: only passages that say what to do, or none
+        hits = [h for h in hits if h.passage.id in _guidance_passages(index)][:max(k, 1)]
     elif dosing and best < TUNING.min_coverage:  # a dosing note is followed by the general dosing passages
         hits = _dosing_passages(p, index, k, text)
         best = TUNING.min_coverage if hits else best
@@ -150,6 +154,20 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
         # the context (or the heading and the document) decides what is shown
         return hits, 1.0 if hits else 0.0
     return hits, max((coverage(concepts, h) for h in hits), default=0.0)
+
+
+GUIDANCE_POOL = 4  # an emergency's passages are looked for among this many times k hits
+GUIDANCE_KINDS = ("help", "overdose", "withdrawal", "maximum")  # the urgent statements that say what to do
+
+
+@lru_cache(maxsize=8)
+def _guidance_passages(index: Index) -> frozenset[str]:
+    """The passages holding one of the document's statements on what to do (get help at once, what
+    an overdose or a sudden stop does, the most to take): not its grave facts ("overdose deaths
+    rose 2.5-fold"), which tell a person in danger nothing to do."""
+    facts = index.urgent
+    return frozenset(index.passages[facts.statements[n].passage].id
+                     for kind in GUIDANCE_KINDS for n in facts.by_kind.get(kind, ()))
 
 
 def _opening_of(title: str, weights: dict[str, float], index: Index, k: int) -> list[Hit]:

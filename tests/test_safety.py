@@ -193,3 +193,19 @@ def test_a_message_in_another_language_gets_the_notice_with_the_english_only_not
     a = answer(message, baclofen_index)
     assert a.safety_notice == EMERGENCY_NOTICE and a.text.startswith(EMERGENCY_NOTICE)
     assert NOT_ENGLISH in a.notes and not a.passages
+
+
+@pytest.mark.parametrize("message", [
+    "my friend overdosed on baclofen and wont wake up",  # the article's overdose sentence is a statistic
+    "my 3 year old ate some of my baclofen tablets",  # "3 year" is not "three years" of shelf life
+])
+def test_an_emergency_is_never_answered_with_a_passage_that_says_nothing_to_do(baclofen_index, message):
+    reply = answer(message, baclofen_index)
+    assert reply.safety_notice and not reply.passages and EMERGENCY_DECLINE in reply.notes
+    assert reply.text.index(reply.safety_notice) < reply.text.index(EMERGENCY_DECLINE)
+
+
+def test_an_emergency_the_document_says_what_to_do_for_shows_that_passage(baclofen_index):
+    reply = answer("I stopped baclofen suddenly and now I'm hallucinating and shaking", baclofen_index)
+    assert reply.safety_notice and reply.passages
+    assert "decreased incrementally" in reply.passages[0].passage.text
