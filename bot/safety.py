@@ -89,7 +89,8 @@ _KINDS: dict[str, list[str]] = {
         r"(would|will|be) (it )?(be )?painless", r"painless(ly)? (way|death|to die|die)",
         r"(thinking (about|of)|going to|gonna|want to|wanna|planning( to| on)?|if i) (\w+ )?(take|taking|swallow\w*|"
         r"down) (all|the whole|every)",
-        r"(saved|saving|stockpil\w+|hoard\w*) (up )?((?!for\b|money\b|cash\b)\w+ ){0,3}(pills|meds|medicine|tablets)", "tonight is the night",
+        r"(saved|saving|stockpil\w+|hoard\w*|putting aside|stash(ing|ed)|squirrel+(ing|ed) away) (up )?"
+        r"((?!for\b|money\b|cash\b)\w+ ){0,3}(pills|meds|medicine|tablets)", "tonight is the night",
         r"(wrote|written|writing|left) (a |my |his |her )?(goodbye|suicide) (note|letter)",
         r"(have|got) (my|the|his|her) (pills|meds|rope|gun) ready",
         r"(pills|meds|tablets|capsules) (\w+ ){0,2}(lined up|counted out)", r"(dont|do not|cant|no longer) see (the|any) point",
