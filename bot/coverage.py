@@ -48,13 +48,14 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
     topics = [c for c in informative(list(concepts), index) if not c.drug]
     vocabulary = index.vocabulary
     strong = [c for c in topics if not c.everyday]
-    absent = [c for c in topics if not c.satisfied_by(vocabulary)]
-    present = [c for c in topics if c.satisfied_by(vocabulary)]
+    absent = [c for c in topics if not _in_document(c, vocabulary, index)]
+    present = [c for c in topics if _in_document(c, vocabulary, index)]
     if not hits:
         return Verdict(False, note=_nothing(absent or topics))
     shown = {t for h in hits for t in h.matched_terms}
     # what the shown passages answer: a topic, or a framing word read as its clinical words ("work" -> mechanism)
-    covered = [c for c in topics if c.satisfied_by(shown)]
+    each = [set(h.matched_terms) for h in hits]
+    covered = [c for c in topics if any(c.satisfied_by(terms) for terms in each)]  # by one passage, not pieced together
     framed = [c for c in concepts if c.generic and len(c.terms) > c.own and c.satisfied_by(shown)]
     if named and present and not covered:  # "What is the outlook for Anencephaly?": its document, said plainly
         unsaid = [c.surface for c in present]
@@ -78,6 +79,15 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
     about = [c.surface for c in covered if not c.everyday] or [c.surface for c in covered]
     close = f"What it says about {_quoted(about)}:" if about else "What it says that comes closest:"
     return Verdict(True, caveat, f"The monograph doesn't mention {_quoted(list(caveat))}. {close}")
+
+
+def _in_document(concept: Concept, vocabulary: frozenset[str], index: Index) -> bool:
+    """Whether the document says the concept anywhere: a clinical alternative, or all of the
+    user's own words in one passage ("half-life", not "half" here and "life" there)."""
+    if not concept.satisfied_by(vocabulary):
+        return False
+    own = concept.terms[:concept.own]
+    return len(own) < 2 or any(t in vocabulary for t in concept.terms[concept.own:]) or index.together(own)
 
 
 def _nothing(absent: list[Concept]) -> str:

@@ -61,6 +61,9 @@ class Plan:
     context: tuple[str, ...] = ()  # words carried over from earlier turns
 
 
+COMPOUND = re.compile(r"\b([^\W\d_]+)-([^\W\d_]+)\b")  # a hyphenated word: "half-life", "anti-inflammatory"
+
+
 def concepts_of(question: str, index: Index) -> tuple[list[Concept], list[tuple[str, str]]]:
     """The question's concepts, and the corrections made to its words (typos, brand names)."""
     concepts, corrections = _concepts_of(question, index)
@@ -89,8 +92,15 @@ def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tupl
         clinical_terms = [t for t in tokenize(clinical) if t not in own]
         concepts.append(Concept(phrase, tuple(own + clinical_terms), 0.0, len(own)))
         covered.update(span)
+    compounds = set(COMPOUND.findall(question.lower()))
     for i, word in enumerate(qwords):
         if i in covered or not is_content(word):
+            continue
+        after = qwords[i + 1] if i + 1 < len(qwords) else ""
+        if (word, after) in compounds and i + 1 not in covered and is_content(after):
+            # "half-life" is one thing: a passage with "half" and no "life" does not answer it
+            concepts.append(Concept(f"{word}-{after}", (stem(word), stem(after)), 0.0, own=2))
+            covered.add(i + 1)
             continue
         term = word if word[0].isdigit() else stem(word)
         concepts.append(Concept(word, (term,) + _other_forms(term, index), 0.0))

@@ -165,6 +165,16 @@ class Index:
             return weights
         return {t: w * TUNING.name_share if t in self.names else w for t, w in weights.items()}
 
+    def together(self, terms: tuple[str, ...]) -> bool:
+        """Whether one passage holds every one of ``terms`` ("half" and "life", not only apart)."""
+        held = None
+        for term in sorted(terms, key=lambda t: self.doc_freq.get(t, 0)):  # the rarest first: the least to intersect
+            where = self._postings(term)[0]
+            held = where if held is None else np.intersect1d(held, where, assume_unique=True)
+            if not len(held):
+                return False
+        return held is not None
+
     def _scope(self, weights: Mapping[str, float]) -> np.ndarray | None:
         """The document numbers a search is kept to: those named by its heavier terms (the question's own)."""
         named = [self.names[t] for t, w in weights.items() if t in self.names and w >= TUNING.named_weight]

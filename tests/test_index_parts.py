@@ -186,3 +186,18 @@ def test_a_drug_name_is_not_read_as_an_english_word():
     index = load_index(MONOGRAPHS / "haloperidol-tablets-label.md", None, lambda m: None)
     _, corrections = concepts_of("can i take lyrica with it", index)
     assert ("lyrica", "lyrical") not in corrections
+
+
+def test_a_hyphenated_word_is_answered_only_where_both_its_parts_stand_together():
+    # "half" in one passage and "life" in another do not say what a half-life is
+    texts = [("Alpha label", "Half of the patients responded within a week."),
+             ("Alpha label", "Life expectancy was normal in the trials."),
+             ("Beta label", "Pain relief lasts for several hours after a dose.")]
+    ix = Index([Passage(f"d{i}:s:1", title, ("Part",), text, 1) for i, (title, text) in enumerate(texts)])
+    assert not ix.together(("half", "life")) and ix.together(("half", "patient"))
+    reply = answer("What is the half-life?", ix)
+    assert not reply.answered and "“half-life”" in " ".join(reply.notes)
+    texts.append(("Beta label", "Its half-life is 3 hours."))
+    ix = Index([Passage(f"d{i}:s:1", title, ("Part",), text, 1) for i, (title, text) in enumerate(texts)])
+    reply = answer("What is the half-life?", ix)
+    assert reply.answered and reply.passages[0].passage.id == "d3:s:1"
