@@ -110,8 +110,10 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         extra += " " + INTERACTION_WORDS  # "can I take it with Xanax?": the interactions passage
     guidance = bool(kind) and not urgency.passages and not dosing
     hits, best = _retrieve(p, index, GUIDANCE_POOL * k if guidance else k, text, extra, dosing)
-    if urgency.passages:  # the document's own words on what to do come first
+    if urgency.passages:  # the document's own words on what to do come first, then only others that say what to do
         hits = lead_with(urgency.passages, hits, index, k, p.weights)
+        first = len(urgency.passages)
+        hits = hits[:first] + [h for h in hits[first:] if h.passage.id in _guidance_passages(index)]
     elif guidance:  # an emergency it names no passage for: only passages that say what to do, or none
         hits = [h for h in hits if h.passage.id in _guidance_passages(index)][:max(k, 1)]
     elif dosing and best < TUNING.min_coverage:  # a dosing note is followed by the general dosing passages
@@ -119,7 +121,7 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         best = TUNING.min_coverage if hits else best
     if hits and urgency.passages:
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,
-                       followup=p.followup)
+                       followup=p.followup, pinned=min(len(urgency.passages), len(hits)))
     lenient = bool(extra or dosing or p.followup) and not kind
     verdict = decide(p.concepts, hits, best, index, others, lenient, _named(p, hits, index))
     if kind and not verdict.answered:  # in danger, never "doesn't cover this": get help now
@@ -205,17 +207,17 @@ def not_covered(drugs: tuple[str, ...], index: Index) -> str:
 
 def _finish(question: str, query: str, *, hits: tuple[Hit, ...] = (), notice: str | None = None,
             notes: list[str] = (), cov: float = 0.0, answered: bool = False, followup: bool = False,
-            caveat: tuple[str, ...] = ()) -> Answer:
+            caveat: tuple[str, ...] = (), pinned: int = 0) -> Answer:
     draft = Answer(question=printable(question), query=query, answered=answered, passages=hits, safety_notice=notice,
                    disclaimer=DISCLAIMER, text="", notes=tuple(notes), followup=followup, coverage=round(cov, 3),
-                   caveat=caveat)
+                   caveat=caveat, pinned=pinned)
     return replace(draft, text=render_text(draft))
 
 
 def _with_answer(reply: Answer, index: Index, k: int) -> Answer:
     """The sentence that answers first, only the passages that matter, and the answering
     document's boxed warning above them."""
-    choice = choose(reply.question, reply.query, reply.passages, index, max(k, 1)) if reply.answered else None
+    choice = choose(reply.question, reply.query, reply.passages, index, max(k, 1), reply.pinned) if reply.answered else None
     if choice is not None:
         reply = replace(reply, extract=choice.extract, passages=choice.passages, marks=choice.marks)
     warning = warning_for(reply.passages, index)

@@ -158,7 +158,7 @@ class Choice:
     marks: tuple[str, ...]  # per shown passage, the sentence to mark (a slice of its text) or ""
 
 
-def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int) -> Choice | None:
+def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int, pinned: int = 0) -> Choice | None:
     """The answer and the passages that matter (the answer's passage first, then the retrieval's
     order); None without hits.
 
@@ -166,7 +166,8 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int)
     any of the hits, its score weighed by its passage's retrieval score. Its passage is
     shown, and any other hit within ``TUNING.show_margin`` of the best by either measure:
     its retrieval score against the best hit's, or its best sentence against the answer's.
-    The same text is shown once.
+    The same text is shown once. The first ``pinned`` hits (an emergency's passages on what to
+    do) are always shown, first and in their order, and the answer is taken from them.
     """
     if not hits:
         return None
@@ -178,19 +179,20 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int)
            if not c.generic and _known(c, index)] if " + " in query else []
     saying = [i for i in range(len(hits)) if any(c.satisfied_by(_terms(span_text(
         hits[i].passage.text, hits[i].passage.starts, picks[i][2], picks[i][3]))) for c in own)]
-    lead = max(saying or range(len(hits)), key=lambda i: (picks[i][0], -i))
+    lead = max(range(pinned) if pinned else saying or range(len(hits)), key=lambda i: (picks[i][0], -i))
     answer_raw = picks[lead][4]
     near = 1 - TUNING.show_margin
     keep: list[int] = []
     seen: set[str] = set()
     for i in sorted(range(len(hits)), key=lambda i: i != lead):  # the answer's passage is never left out
         key = " ".join(hits[i].passage.text.split()).casefold()
-        matters = (i == lead or (top > 0 and hits[i].score >= near * top)
+        matters = (i == lead or i < pinned or (top > 0 and hits[i].score >= near * top)
                    or (answer_raw > 0 and picks[i][4] >= near * answer_raw))
         if matters and key not in seen and len(keep) < k:
             seen.add(key)
             keep.append(i)
-    keep.sort(key=lambda i: (i != lead, i))  # the answer's passage first, under the answer; then retrieval order
+    # the answer's passage first, under the answer, then retrieval order; an emergency's own passages in theirs
+    keep.sort(key=(lambda i: i) if pinned else (lambda i: (i != lead, i)))
     marks = tuple(_mark(hits[i], picks[i]) if i != lead else _mark(hits[i], picks[i], always=True) for i in keep)
     p = hits[lead].passage
     return Choice(Extract(marks[keep.index(lead)], p.id, p.citation), tuple(hits[i] for i in keep), marks)

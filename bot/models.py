@@ -47,3 +47,4 @@ class Answer:
     extract: Extract | None = None  # the sentence that answers, shown first; None when declined
     marks: tuple[str, ...] = ()  # per shown passage, its answering sentence (a slice of its text) or ""
     boxed_warning: Warning | None = None  # the answering document's boxed warning, shown above the answer
+    pinned: int = 0  # the first passages are the document's own words on what to do now: kept, first, in order

@@ -183,9 +183,8 @@ def test_json_carries_the_notice_and_its_text_starts_with_it(baclofen_index):
 
 
 @pytest.mark.parametrize("message", [
-    "I injected Enbrel and now my throat is swelling and I can't breathe",
-    "theres heavy pressure in my chest right now, im on enbrel",  # a class told indirectly
-    "i think i injected my enbrel like 4 times today",
+    "I'm on Enbrel and I have a fever of 104, shaking chills and I'm confused",
+    "my husband is on enbrel and has a really high fever and he is confused",  # told of someone else
 ])
 def test_the_notice_comes_before_a_boxed_warning_in_every_front_end(message):
     """A label with a boxed warning puts its banner above the answer; an emergency's notice goes above both."""
@@ -200,6 +199,21 @@ def test_the_notice_comes_before_a_boxed_warning_in_every_front_end(message):
     assert obj["safety_notice"] == EMERGENCY_NOTICE and obj["text"].startswith(EMERGENCY_NOTICE)
     first = to_blocks(reply)["blocks"][0]
     assert first == {"type": "section", "text": {"type": "mrkdwn", "text": slack_escape(EMERGENCY_NOTICE)}}
+    # the label's own words on what to do (stop it for a serious infection) are shown, first
+    assert "should be discontinued if a patient develops a serious infection" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", [
+    "I injected Enbrel and now my throat is swelling and I can't breathe",
+    "theres heavy pressure in my chest right now, im on enbrel",  # a class told indirectly
+    "i think i injected my enbrel like 4 times today",
+])
+def test_an_emergency_the_label_says_nothing_to_do_for_gets_the_notice_and_get_help_now(message):
+    from bot import answer
+    from bot.loading import load_index
+    from bot.safety import EMERGENCY_DECLINE
+    reply = answer(message, load_index(Path(__file__).resolve().parent.parent / "corpus" / "labels" / "enbrel.md"))
+    assert reply.text.startswith(EMERGENCY_NOTICE) and EMERGENCY_DECLINE in reply.notes and not reply.passages
 
 
 def test_the_repl_echoes_no_escape_sequence_and_searches_the_question_without_them():
