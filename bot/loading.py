@@ -24,7 +24,6 @@ from index import Index
 from index.store import FORMAT, save_index
 from index.store import load_index as load_saved
 
-
 _WARMING: list[threading.Thread] = []  # warm-up threads that may still run
 
 

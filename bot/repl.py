@@ -9,7 +9,15 @@ from index import Index
 
 from .core import answer
 from .loading import describe
-from .render import json_line, render_terminal, searched, terminal_width, to_json, visible, wrap
+from .render import (
+    json_line,
+    render_terminal,
+    searched,
+    terminal_width,
+    to_json,
+    visible,
+    wrap,
+)
 
 HELP = """Ask a question about the monograph in plain words, e.g. "What is the half-life?".
 Follow-ups use the conversation: "What about breastfeeding?" after a pregnancy question.

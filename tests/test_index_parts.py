@@ -181,8 +181,8 @@ def _corrections(reply):
 
 
 def test_a_drug_name_is_not_read_as_an_english_word():
-    from bot.query import concepts_of
     from bot.loading import load_index
+    from bot.query import concepts_of
     index = load_index(MONOGRAPHS / "haloperidol-tablets-label.md", None, lambda m: None)
     _, corrections = concepts_of("can i take lyrica with it", index)
     assert ("lyrica", "lyrical") not in corrections

@@ -15,7 +15,12 @@ import pytest
 from bot import answer
 from bot.cues import sentences
 from bot.loading import load_index
-from bot.safety import DOSING_NOTE, EMERGENCY_NOTICE, asks_personal_dosing, emergency_kind
+from bot.safety import (
+    DOSING_NOTE,
+    EMERGENCY_NOTICE,
+    asks_personal_dosing,
+    emergency_kind,
+)
 from bot.urgency import assess
 
 from .conftest import MONOGRAPHS

@@ -26,8 +26,8 @@ from index import Index
 from ..core import DEFAULT_K
 from ..loading import describe, load_index, warm_up
 from . import logs
-from .delivery import web_client
 from .channels import Corpora, load_corpora
+from .delivery import web_client
 from .handlers import SlackBot
 from .settings import ConfigError, Options, Settings, load_settings
 from .state import FeedbackLog
