@@ -209,8 +209,9 @@ def _wanted(st: Urgent, kinds: list[str], matched: int, sign: bool, over: bool) 
 
 def lead_with(passages: tuple[int, ...], hits: list[Hit], index: Index, k: int, weights: dict[str, float]) -> list[Hit]:
     """The urgent statements' passages first, then the search's own hits, k in all."""
-    scores = index.scores(weights)
-    first = [Hit(index.passages[n], round(float(scores[n]), 4),
-                 tuple(t for t in weights if t in set(tokenize(index.passages[n].text)))) for n in passages]
+    first = []
+    for n, score in zip(passages, index.scores_of(weights, passages)):  # a few passages: not the whole index
+        held = set(tokenize(index.passages[n].text))
+        first.append(Hit(index.passages[n], round(score, 4), tuple(t for t in weights if t in held)))
     ids = {h.passage.id for h in first}
     return (first + [h for h in hits if h.passage.id not in ids])[:max(k, len(first))]
