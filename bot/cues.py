@@ -90,6 +90,11 @@ purple injected jabbed bottle bunch handful whole twitching shaking jerking flop
 _SPELLER = Speller(_SAFETY_WORDS)
 
 
+def safety_speller() -> Speller:
+    """The emergency words' speller (its index is built on first use; ``loading.warm_up`` builds it)."""
+    return _SPELLER
+
+
 def normalized(text: str) -> str:
     """Lower case, curly quotes straightened, apostrophes dropped, spaces collapsed."""
     text = text.lower().replace("’", "'").replace("‘", "'").replace("'", "")

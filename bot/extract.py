@@ -110,6 +110,16 @@ def _terms(text: str) -> frozenset[str]:
     return frozenset(_tokens(text))
 
 
+@lru_cache(maxsize=8192)
+def _shape(sentence: str) -> tuple[frozenset[str], frozenset[str], int, float]:
+    """What ``sentence_score`` reads of a sentence whatever the question: its terms, its opening's
+    terms, its length in words and its share of figures (kept, as sentences recur)."""
+    tokens = _tokens(sentence)
+    opening = frozenset(_tokens(ATTRIBUTION.sub("", sentence, count=1))[:TUNING.answer_opening])
+    figures = sum(t[0].isdigit() for t in tokens) / max(len(tokens), 1)
+    return _terms(sentence), opening, len(sentence.split()), figures
+
+
 def wanted(question: str) -> re.Pattern | None:
     for asks, says in QUESTION_TYPES:
         if asks.search(question):
@@ -123,9 +133,7 @@ def sentence_score(sentence: str, heading: frozenset[str], reading: Reading) -> 
     word of the question: "Spasticity is caused by ..." states what "... can cause
     spasticity" only mentions. A row of figures (a table) or a fragment says less."""
     total = max(reading.total, TUNING.answer_floor)
-    tokens = _tokens(sentence)
-    own = _terms(sentence)
-    opening = frozenset(_tokens(ATTRIBUTION.sub("", sentence, count=1))[:TUNING.answer_opening])
+    own, opening, n, figures = _shape(sentence)
     both = None  # the sentence's terms with its heading's, made once if a concept needs them
     score, about = 0.0, False
     for needed, clinical, weight, named in reading.tests:
@@ -142,10 +150,8 @@ def sentence_score(sentence: str, heading: frozenset[str], reading: Reading) -> 
         score += TUNING.answer_type
     if about:
         score += TUNING.answer_subject
-    n = len(sentence.split())
     if n < TUNING.answer_short:  # a label or a fragment says little on its own
         score *= 0.5 + 0.5 * n / TUNING.answer_short
-    figures = sum(t[0].isdigit() for t in tokens) / max(len(tokens), 1)
     if figures > TUNING.answer_figures:  # mostly numbers: a table's row, not a statement
         score *= 1 - (figures - TUNING.answer_figures)
     return score

@@ -39,9 +39,10 @@ _KNOWN = STOPWORDS | GENERIC_WORDS | frozenset(lexicon_words())
 
 
 def is_english(question: str, index: Index) -> bool:
-    letters = [ch for ch in question if ch.isalpha()]
-    if letters and sum(_latin(ch) for ch in letters) < len(letters) / 2:
-        return False
+    if not question.isascii():  # an ASCII letter is a Latin one: only other letters need their names read
+        letters = [ch for ch in question if ch.isalpha()]
+        if letters and sum(_latin(ch) for ch in letters) < len(letters) / 2:
+            return False
     found = [w for w in words(question) if w.isalpha()]
     if len(found) < 2:
         return True

@@ -130,7 +130,18 @@ def _stemmed() -> dict[tuple[str, ...], str]:
 
 _GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS)
 _STEMMED = _stemmed()
-_LONGEST = max(len(k) for k in _STEMMED)
+
+
+def _opens() -> dict[str, tuple[int, ...]]:
+    """A phrase's first stem -> the lengths of the phrases it opens, longest first: a question's word
+    that opens none is passed in one look-up, not one per length up to the longest phrase."""
+    lengths: dict[str, set[int]] = {}
+    for key in _STEMMED:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(n, reverse=True)) for first, n in lengths.items()}
+
+
+_OPENS = _opens()
 
 
 def lay_expansions(question_words: list[str]) -> list[tuple[str, str, range]]:
@@ -143,7 +154,9 @@ def lay_expansions(question_words: list[str]) -> list[tuple[str, str, range]]:
     found: list[tuple[str, str, range]] = []
     i = 0
     while i < len(stems):
-        for n in range(min(_LONGEST, len(stems) - i), 0, -1):
+        for n in _OPENS.get(stems[i], ()):
+            if n > len(stems) - i:
+                continue
             clinical = _STEMMED.get(tuple(stems[i:i + n]))
             if clinical:
                 found.append((" ".join(question_words[i:i + n]), clinical, range(i, i + n)))

@@ -42,13 +42,15 @@ def warm_up(index: Index) -> threading.Thread:
     """Build what the first questions would otherwise wait for, in a daemon thread while a
     conversation or a Slack app starts: the document's urgent statements and their look-ups
     (seconds in a library of 100k passages), the speller's index, other word forms, the
-    title tables, the lay words' speller and the boxed warnings."""
+    title tables, the lay words' and the emergency words' spellers and the boxed warnings."""
     def build() -> None:
         from .boxed import boxed_warnings
+        from .cues import safety_speller
         from .query import prepare
 
         index.urgent  # noqa: B018 (a cached property: reading it builds it)
         index.speller.index()
+        safety_speller().index()  # the emergency words' own (small), else built by the first message with a long unknown word
         prepare(index)
         boxed_warnings(index)
 

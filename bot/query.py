@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from index import TUNING, Index, tokenize, words
@@ -175,7 +175,8 @@ def _weighed(concept: Concept, index: Index) -> Concept:
         concept.terms) and all(
         is_everyday(w) for w in concept.surface.split() if is_content(w))
     share = TUNING.generic_share if generic else TUNING.everyday_share if everyday and not known else 1.0
-    return replace(concept, weight=weight * share, generic=generic, everyday=everyday)
+    # built directly: dataclasses.replace reads the fields anew on every call, for each concept of every question
+    return Concept(concept.surface, concept.terms, weight * share, concept.own, generic, everyday, concept.drug)
 
 
 def is_common(term: str, index: Index) -> bool:

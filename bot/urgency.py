@@ -11,6 +11,7 @@ passages holding the matching statements are shown first. Pure: reads the index 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from index import Hit, Index, tokenize
@@ -65,7 +66,8 @@ def _assess(text: str, index: Index) -> Urgency:
     said = sentences(respelled(text, index.speller))
     about = index.documents_named(tokenize(text))  # in a folder of documents, the ones the message names
     happening = [s for s in said if s.told_as_happening]
-    symptoms = _symptoms(happening)
+    told = [(s, symptoms_in(s.text)) for s in happening]  # each sentence read for symptoms once
+    symptoms = _symptoms(told)
     names = {s.name for s in symptoms}
     found = {k for s in said for k in kinds_in(s)}
     kinds = [k for k in KINDS if k in found] + [k for k in [_combined(said, happening, names)] if k]
@@ -75,7 +77,7 @@ def _assess(text: str, index: Index) -> Urgency:
     if "overdose" in kinds and any(INTENT.search(s.text) for s in said):
         kinds.insert(0, "self-harm")
     if not kinds:
-        kinds = [k for k in [_document(happening, index, about)] if k]
+        kinds = [k for k in [_document(happening, told, index, about)] if k]
     if not kinds:
         return Urgency(None)
     if kinds[0] == "self-harm":  # passages about amounts are the last thing to show
@@ -83,11 +85,12 @@ def _assess(text: str, index: Index) -> Urgency:
     return Urgency(kinds[0], _shown_first(kinds, symptoms, index, over, about), tuple(sorted(names)))
 
 
-def _symptoms(happening: list[Sentence], mild_too: bool = True) -> list[Symptom]:
+def _symptoms(told: list[tuple[Sentence, list[Symptom]]], mild_too: bool = True) -> list[Symptom]:
+    """The symptoms of the sentences told as happening (each with its ``symptoms_in``), by name."""
     found: dict[str, Symptom] = {}
-    for s in happening:
+    for s, said in told:
         if mild_too or not s.mild:
-            found.update((sym.name, sym) for sym in symptoms_in(s.text))
+            found.update((sym.name, sym) for sym in said)
     return list(found.values())
 
 
@@ -144,11 +147,12 @@ def _over_maximum(happening: list[Sentence], index: Index, about: set[str] | Non
     return limit is not None and any(mg > limit for mg in taken)
 
 
-def _document(happening: list[Sentence], index: Index, about: set[str] | None) -> str | None:
+def _document(happening: list[Sentence], told: list[tuple[Sentence, list[Symptom]]], index: Index,
+              about: set[str] | None) -> str | None:
     """A symptom the document says needs help now; one sudden withdrawal brings, after stopping; two
     of a syndrome it calls fatal; or one it calls urgent when the person asks for help. Mild symptoms
     ("a bit shaky") do not count here."""
-    symptoms = _symptoms(happening, mild_too=False)
+    symptoms = _symptoms(told, mild_too=False)
     if not symptoms:
         return None
     stopped = any(STOPPED.search(s.text) for s in happening)
@@ -174,10 +178,10 @@ def _shown_first(kinds: list[str], symptoms: list[Symptom], index: Index, over: 
     numbers = _statements(index, about, symptoms, kinds, alone)
     statements = [index.urgent.statements[n] for n in numbers]
     among = set(numbers)
-    naming = _naming(index, symptoms, among)
+    matches = Counter(n for named in _naming(index, symptoms, among) for n in named)  # statement -> symptoms named
     signs = set().union(*_naming(index, [KIND_SIGNS[k] for k in kinds if k in KIND_SIGNS], among))
     for n, (number, st) in enumerate(zip(numbers, statements)):
-        matched = sum(number in named for named in naming)
+        matched = matches[number]
         sign = number in signs
         wanted = _wanted(st, kinds, matched, sign, over)
         if wanted:  # the kind's own statements first (what withdrawal does, for a withdrawal), then the best matched
@@ -209,8 +213,9 @@ def _wanted(st: Urgent, kinds: list[str], matched: int, sign: bool, over: bool) 
 
 def lead_with(passages: tuple[int, ...], hits: list[Hit], index: Index, k: int, weights: dict[str, float]) -> list[Hit]:
     """The urgent statements' passages first, then the search's own hits, k in all."""
-    scores = index.scores(weights)
-    first = [Hit(index.passages[n], round(float(scores[n]), 4),
-                 tuple(t for t in weights if t in set(tokenize(index.passages[n].text)))) for n in passages]
+    first = []
+    for n, score in zip(passages, index.scores_of(weights, passages)):  # a few passages: not the whole index
+        held = set(tokenize(index.passages[n].text))
+        first.append(Hit(index.passages[n], round(score, 4), tuple(t for t in weights if t in held)))
     ids = {h.passage.id for h in first}
     return (first + [h for h in hits if h.passage.id not in ids])[:max(k, len(first))]

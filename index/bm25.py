@@ -114,8 +114,9 @@ class Index:
         terms) mostly repeats are lifted: "What is LIPITOR?", "OVERDOSAGE › Treatment".
         """
         weights = _positive(query)
-        scores = self.scores(self._within_scope(weights))
-        candidates = self._candidates(weights, scores)
+        named = self._scope(weights)  # once: the scope both shares the names' weight and keeps the candidates
+        scores = self.scores(self._within_scope(weights, named))
+        candidates = self._candidates(scores, named)
         if not len(candidates) or k <= 0:
             return []
         if question:
@@ -135,6 +136,20 @@ class Index:
             return np.zeros(len(self.passages))
         return np.bincount(np.concatenate(where), np.concatenate(score), minlength=len(self.passages))
 
+    def scores_of(self, weights: Mapping[str, float], numbers: Iterable[int]) -> list[float]:
+        """``scores(weights)[n]`` for a few passages ``n``, without scoring the whole index: each
+        term's posting for them, found by binary search, added in the same order (so the same floats)."""
+        best = np.fromiter(numbers, np.int64)
+        total = np.zeros(len(best))
+        for term, weight in weights.items():
+            where, score = self._postings(term)
+            if not len(where):
+                continue
+            at = np.minimum(np.searchsorted(where, best), len(where) - 1)
+            held = where[at] == best
+            total[held] += weight * score[at[held]]
+        return total.tolist()
+
     def opening(self, query: Mapping[str, float], k: int = 3, question: str = "") -> list[Hit]:
         """Passages in document order that share a term with the query, first k.
 
@@ -143,7 +158,7 @@ class Index:
         a heading the question repeats ("What is LIPITOR?") comes first.
         """
         weights = _positive(query)
-        candidates = self._candidates(weights, self.scores(weights))
+        candidates = self._candidates(self.scores(weights), self._scope(weights))
         if not len(candidates) or k <= 0:
             return []
         scores = np.zeros(len(self.passages))
@@ -157,11 +172,11 @@ class Index:
         named = [self.names[t] for t in terms if t in self.names]
         return {self.titles[d] for d in np.concatenate(named).tolist()} if named else None
 
-    def _within_scope(self, weights: dict[str, float]) -> dict[str, float]:
-        """Inside the documents a question names, their names say little about which passage
-        answers: "What are the treatments for Bell's Palsy?" is ranked by "treatments", not by
-        the passages that repeat "Bell's palsy". The naming terms keep a share of their weight."""
-        if self._scope(weights) is None:
+    def _within_scope(self, weights: dict[str, float], named: np.ndarray | None) -> dict[str, float]:
+        """Inside the documents a question names (``named``, from ``_scope``), their names say little
+        about which passage answers: "What are the treatments for Bell's Palsy?" is ranked by "treatments",
+        not by the passages that repeat "Bell's palsy". The naming terms keep a share of their weight."""
+        if named is None:
             return weights
         return {t: w * TUNING.name_share if t in self.names else w for t, w in weights.items()}
 
@@ -187,13 +202,12 @@ class Index:
         a, b = self.postings.offsets[n], self.postings.offsets[n + 1]
         return self.postings.passage[a:b], self.postings.score[a:b]
 
-    def _candidates(self, weights: dict[str, float], scores: np.ndarray) -> np.ndarray:
-        """Passages sharing a term with the query, in the documents it names (if it names any).
+    def _candidates(self, scores: np.ndarray, named: np.ndarray | None) -> np.ndarray:
+        """Passages sharing a term with the query, in the documents ``named`` (its ``_scope``), if any.
 
         Every term scores at least ``TUNING.floor`` where it occurs and weights are positive,
         so the passages that share a term are exactly those scoring above 0.
         """
-        named = self._scope(weights)
         if named is None:
             return np.flatnonzero(scores > 0)  # a bool array: numpy's nonzero is 6x faster on it
         starts, ends = self._document_start[named], self._document_start[named + 1]

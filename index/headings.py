@@ -52,7 +52,13 @@ class _Inverted:
         hits = [self.postings[t] for t in asked if t in self.postings]
         if len(hits) < 2:  # a heading needs two of the question's terms
             return []
-        sections, shared = np.unique(np.concatenate(hits), return_counts=True)
+        found = np.concatenate(hits)
+        if len(found) * 8 >= len(self.size):  # many: count them all at once, in one pass over the sections
+            counts = np.bincount(found, minlength=len(self.size))
+            sections = np.flatnonzero(counts)
+            shared = counts[sections]
+        else:
+            sections, shared = np.unique(found, return_counts=True)
         size = self.size[sections]
         ok = (shared >= 2) & (shared >= TUNING.heading_share * size)
         return list(zip(sections[ok].tolist(), (shared[ok] / size[ok]).tolist()))
