@@ -48,8 +48,9 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
     topics = [c for c in informative(list(concepts), index) if not c.drug]
     vocabulary = index.vocabulary
     strong = [c for c in topics if not c.everyday]
-    absent = [c for c in topics if not _in_document(c, vocabulary, index)]
-    present = [c for c in topics if _in_document(c, vocabulary, index)]
+    said = {c.surface: _in_document(c, vocabulary, index, hits) for c in topics}
+    absent = [c for c in topics if not said[c.surface]]
+    present = [c for c in topics if said[c.surface]]
     if not hits:
         return Verdict(False, note=_nothing(absent or topics))
     shown = {t for h in hits for t in h.matched_terms}
@@ -81,13 +82,16 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
     return Verdict(True, caveat, f"The monograph doesn't mention {_quoted(list(caveat))}. {close}")
 
 
-def _in_document(concept: Concept, vocabulary: frozenset[str], index: Index) -> bool:
+def _in_document(concept: Concept, vocabulary: frozenset[str], index: Index, hits: list[Hit]) -> bool:
     """Whether the document says the concept anywhere: a clinical alternative, or all of the
-    user's own words in one passage ("half-life", not "half" here and "life" there)."""
+    user's own words in one passage ("half-life", not "half" here and "life" there): in a
+    shown passage, or else in any (the postings intersected)."""
     if not concept.satisfied_by(vocabulary):
         return False
     own = concept.terms[:concept.own]
-    return len(own) < 2 or any(t in vocabulary for t in concept.terms[concept.own:]) or index.together(own)
+    if len(own) < 2 or any(t in vocabulary for t in concept.terms[concept.own:]):
+        return True
+    return any(concept.satisfied_by(set(h.matched_terms)) for h in hits) or index.together(own)
 
 
 def _nothing(absent: list[Concept]) -> str:
