@@ -65,7 +65,10 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
     if topics and not covered and not framed and not lenient:
         return Verdict(False, note=_nothing(absent) if absent else _unmatched([c.surface for c in present]))
     top = set(hits[0].matched_terms)
-    together = absent and any(c.satisfied_by(top) for c in present)
+    # some passage says every topic the monograph has ("vitiligo" alone: its framing words aside), or
+    # the best one says one of them while the others are words the monograph never uses
+    together = (bool(present) and any(all(c.satisfied_by(terms) for c in present) for terms in each)) or (
+        absent and any(c.satisfied_by(top) for c in present))
     if present and best < TUNING.min_coverage and not lenient and not named and not together:
         # all its topics are in the monograph, but no passage says them together ("lithium" + "tachycardia")
         return Verdict(False, note=_unmatched([c.surface for c in present if not c.satisfied_by(top)]
