@@ -61,8 +61,11 @@ PAST = _cue(
     r"\b(years? ago|growing up|last year|back in|used to|childhood|long time ago|years back)\b",
     r"\b(a|one|two|few|couple( of)?|\d+) (years?|yrs?|decades?) (ago|back)\b",
     r"\bas a (kid|child|teen|teenager|baby)\b",
+    r"\b(back|way back|in|during|around|from|of|summer|spring|fall|autumn|winter) (of )?(19|20)\d\d\b(?! ?(mg|mcg|ml|g|units)\b)",
+    r"\bback in (high school|college|university|uni|my (teens|twenties|20s))\b", r"\bback when\b",
+    r"\bwhen (i|he|she|they) (was|were) in (high school|college|university)\b",
     r"\bwhen (i|he|she|they) (was|were) (a |younger|little|young|small|\d+)", r"\bin (19|20)\d\d\b",
-    r"\bin the (past|\d0s)\b", r"\bnone (for|since)\b", r"\bno (more )?(seizures?|episodes?|attacks?) (for|since)\b")
+    r"\bin the (past|\d0s)\b(?! (\d+ |few |couple( of)? |several |last )?(hours?|hrs?|minutes?|mins?|days?|nights?|weeks?)\b)", r"\bnone (for|since)\b", r"\bno (more )?(seizures?|episodes?|attacks?) (for|since)\b")
 RECOVERED = _cue(r"\b((much |a lot |so much )?better (now|place)|doing (well|better|fine|great|good)|under control|"
                  r"in remission|fine now|all good now)\b")
 FIGURE = _cue(

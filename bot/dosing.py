@@ -24,6 +24,9 @@ _CHANGE = (r"(take|taking|double|doubling|increase|increasing|decrease|decreasin
 _ADJUST = (r"(double|doubling|increase|increasing|decrease|decreasing|raise|raising|lower|lowering|up|upping|bump|bumping|"
            r"skip|skipping|halve|halving|change|changing|adjust|adjusting|drop|dropping|start(ing)? (taking|on|at) "
            r"(\d+|a (higher|lower|bigger|smaller|double)|more|less|extra|two)|go(ing)? (up|down) to)")
+# using it, for creams and injections too: "apply", "put it on", "rub in"
+_USE = (r"(take|taking|use|using|apply|applying|put (it|them|\w+) on|put on|putting (it |\w+ )?on|rub|rubbing|spread|"
+        r"spray|inject|injecting|give|giving|do|dose|have)")
 _DOSING = [
     rf"\bhow (much|many)\b.{{0,50}}\b(should|can|could|do|must|shall|may) ({_WHO[1:-1]}|my|our)\b",
     r"\bhow (much|many)\b.{0,40}\b(for me|for my|i take|i need)\b",
@@ -41,6 +44,17 @@ _DOSING = [
     r"taking|use|give|inject|have|switch|move|change)\b.{0,40}\b(at night|at bedtime|before bed|in the (morning|"
     r"evening|afternoon)|every other day|twice a (day|week)|once a (day|week)|less often|more often)\b.{0,20}\b("
     r"instead|rather)\b",
+    # how often, changed by oneself: "can i apply it 4 times a day to speed it up", "put it on 3 times a day
+    # instead of twice", "use it more often", "inject every week instead of every two"
+    rf"\b(should|can|could|may|do|would it (be )?(ok|okay|safe|fine|bad) (to|if)|is it (ok|okay|safe|fine|bad) (to|if)) "
+    rf"({_WHO[1:-1]}|me|him|her|you)? ?(just )?{_USE}\b.{{0,40}}\b(((\d+|two|three|four|five|six|once|twice|thrice)"
+    r"( times| x|x)?|more|less|extra) (a|per|each|every|in a) (day|days|week|night|morning)|every \d+ (hours|hrs|days)|"
+    r"(more|less) (often|frequently)|every (day|night|week|other day)|(twice|two times|three times|more) (as often|as "
+    r"much))\b(?=.{0,60}\b(instead|rather|to (speed|make|help|get|clear|work)|faster|quicker|sooner|better|more|"
+    r"stronger|not working|isnt working|doesnt work|than|extra|again)\b)",
+    rf"\b(should|can|could|may) ({_WHO[1:-1]}|me) (just )?{_USE}\b.{{0,40}}\b(more|less) (often|frequently)\b",
+    rf"\b(should|can|could|may|is it (ok|okay|safe|fine) to) ({_WHO[1:-1]})? ?(just )?{_USE}\b.{{0,40}}\b(\d+|three|four|five|six) (times|x) (a|per) "
+    r"(day|week)\b",
     r"\b(switch|move|change) (my|his|her|our) (dose|dosage|pill|tablet|shot|injection|\w+) (time )?to (the )?"
     r"(morning|night|nighttime|evening|bedtime|afternoon)\b",
     rf"\b(what|which) (dose|dosage|amount|strength)\b.{{0,40}}\b(should|do|can|must) {_WHO}\b",

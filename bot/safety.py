@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import FIGURE, Sentence, sentences
+from .cues import FIGURE, MANNER, NOW, PAST, Sentence, sentences
 from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
 
 __all__ = ["DOSING_NOTE", "EMERGENCY_DECLINE", "EMERGENCY_NOTICE", "EMERGENCY_SEARCH", "KINDS", "asks_personal_dosing",
@@ -65,6 +65,17 @@ CHEST_PAIN = _any(
     r"(vise|vice|band|belt)( \w+){0,3} (around|across) (my|his|her|the) chest",
     r"(pain|pressure|tightness|heaviness|ache|aching|squeezing|crushing)( \w+){0,5} chest\b",
     r"heart( \w+){0,4} (squeez\w*|crush\w*)",
+)
+
+# a severe allergic reaction told without "swelling" of the face or throat, or with it of the eyes shut
+ALLERGY_WORDS = _any(
+    r"eyes? (\w+ ){0,2}(swell\w*|swollen|puff\w*)( up)? (shut|closed)",
+    r"(cant|can not|cannot|barely) open (my|his|her|their) eyes (\w+ ){0,3}(swell\w*|swollen|puff\w*)",
+    r"(throat|tongue|lips?|mouth|airway) (\w+ ){0,2}(feels?|felt|is|are|getting|gets|going|got|gone|went|seems?) "
+    r"(\w+ ){0,2}(thick|fat|huge|enormous|too big|twice (its|the) size|tight|closing|closed|narrow\w*|swollen|puffy)\b",
+    r"(face|lips?|tongue|throat|eyes?|eyelids) (\w+ ){0,2}(blow(ing|n)? up|blew up|balloon\w*|puffed up|puffing up|"
+    r"getting (huge|bigger|fat)|doubled in size)(?! (with|in) (acne|pimples|spots|zits|breakouts?|freckles))",
+    r"(tongue|throat|lips?) (\w+ ){0,2}(too big|huge) for (my|his|her|their) (mouth|face)",
 )
 
 # Each kind of emergency, and the words that recognise it. Self-harm is checked first; it
@@ -178,6 +189,22 @@ _KINDS: dict[str, list[str]] = {
         r"someone elses|a|an|the|some|(?!his\b|hers\b|its\b|this\b)\w+s)\b.{0,60}\b"
         r"(ate|swallowed|chewed|took|drank|popped|injected) (some|one|a few|a couple|it|them|a bunch|several|a "
         r"handful|half|\d+|two|three|four)\b",
+        # someone else's medicine, or the wrong one, taken in error: "took my roommates pills by mistake",
+        # "grabbed the wrong bottle", "thought it was my tylenol"; a deliberate swap ("took tylenol instead
+        # of advil") counts only with symptoms now (``urgency.WRONG_MEDICINE``)
+        r"(took|taken|swallowed|ate|popped|downed|injected|chewed) (\w+ ){0,2}(the wrong|someone elses|somebody elses|another "
+        r"(persons|persons?|patients|kids|childs)) (\w+ )?(pills?|tablets?|meds|medicines?|medications?|bottle|"
+        r"one|ones|dose|shot|pen|injection|syringe|cream|tube|prescription|script|capsules?|inhaler|patch)\b",
+        rf"(thought|thinking) (it|they|that|this) (was|were) (my|his|her|their|the) (\w+ ){{0,2}}(and|so|then) "
+        rf"(\w+ )?({_TOOK}|used|applied)\b",
+        r"(mixed|mix) up (my|his|her|our|their|the) (\w+ )?(pills|meds|medicines|medications|bottles|tablets|"
+        r"prescriptions)\b.{0,40}\b(took|taken|swallowed|gave|given|injected)\b",
+        rf"(grabbed|picked up|took|swallowed) (\w+ ){{0,3}}instead of (my|his|her|their|our|the|a|an) \w+\b.{{0,40}}"
+        rf"\b({_TOOK}|by mistake|accidentally)\b",
+        # a pet that ate or chewed someone's medicine: call for help (a vet, or an animal poison line)
+        rf"\b(dog|dogs|puppy|pup|cat|cats|kitten|pet|pets) ([\w()]+ ){{0,3}}(ate|eaten|chewed|chewing|swallowed|"
+        r"got into|got (a)?hold of|gobbled|scarfed|licked)( up| through| on| open| off)? (\w+ ){0,3}"
+        rf"({_MEDS}|tubes?|cream|ointment|gel|bottle|jar|patch|packet|blister|vial|inhaler)\b",
     ],
     "breathing": [
         r"cant (breathe|breath|get (enough )?air|catch (my|his|her|their|a) breath)",
@@ -203,6 +230,9 @@ _KINDS: dict[str, list[str]] = {
         r"(face|lips?|tongue|throat|mouth|eyelids)( \w+){0,3} (swell\w*|swollen|puff\w*|closing)",
         r"(swell\w*|swollen|puff\w*) (up )?(face|lips?|tongue|throat)", r"throat (\w+ ){0,3}(tight|closing)",
         r"anaphyla\w+", r"hives\b.{0,60}\b(breath|wheez|cough|swell|throat)",
+        # the same swelling told in other words: "eyes swelling shut", "throat feels thick", "tongue feels fat",
+        # "face blowing up"
+        ALLERGY_WORDS,
     ],
     "chest": [
         CHEST_PAIN, "crushing", "heart attack", r"sitting on (my|his|her|the) chest",
@@ -252,9 +282,19 @@ def kinds_in(sentence: Sentence) -> list[str]:
             if not (sentence.past and not sentence.now) and not _figure(sentence.text, match):
                 found.append(kind)
         elif sentence.told_as_happening and any(not _HISTORY_OF.search(sentence.text[:m.start()])
+                                                and not _dated_past(sentence.text, m)
                                                 for m in pattern.finditer(sentence.text)):
             found.append(kind)
     return found
+
+
+def _dated_past(text: str, match: re.Match[str]) -> bool:
+    """The words are in a part of the sentence dated in the past, which says nothing of now: "I overdosed
+    back in 2015 and was in the ICU, is it ok to take it again now?" ("now" is in another clause)."""
+    start = max(text.rfind(",", 0, match.start()), text.rfind(" so ", 0, match.start())) + 1
+    ends = [i for i in (text.find(",", match.end()), text.find(" so ", match.end())) if i >= 0]
+    clause = text[start:min(ends) if ends else len(text)]
+    return bool(PAST.search(clause)) and not NOW.search(MANNER.sub(" ", clause))
 
 
 def _figure(text: str, match: re.Match[str]) -> bool:

@@ -39,6 +39,36 @@ ALARMED = re.compile(r"\b(help|please help|what (do|should|can) (i|we) do (now|r
                      r"ambulance)|ambulance|emergency)\b(?! if)")
 HIGH_FEVER = re.compile(r"\b(10[3-9]|39\.[5-9]|4[0-2])(\.\d)?\b|\b(high|very high|really high|spiking|raging) fever|"
                         r"burning up|(temperature|temp|fever) (is )?(really |very |so |super )?(high|through the roof)")
+# Taken in error or far too much, then unwell: the mistake alone may be harmless ("took tylenol instead of
+# advil"), so these count with a sign of being unwell now. Another person's medicine, or one drug for another:
+_OWNER = (r"(neighbou?rs?|roommates?|room mates?|friends?|moms?|mums?|dads?|mothers?|fathers?|wifes?|husbands?|"
+          r"partners?|boyfriends?|girlfriends?|sisters?|brothers?|grandmas?|grandpas?|grandmothers?|grandfathers?|"
+          r"nans?|aunts?|uncles?|cousins?|sons?|daughters?|kids?|coworkers?|someone elses|somebody elses|"
+          r"(his|her|their) own)")
+WRONG_MEDICINE = re.compile(
+    r"\b(took|taken|swallowed|grabbed|used|applied|injected|popped|picked up|had|gave (him|her|them|me|myself))\b"
+    r"(?:(?!\b(instead|but|and)\b)[^.?!]){0,30}\binstead of (my|his|her|their|our|the|a|an|some)\b|"
+    r"\b(took|taken|swallowed|used|applied|injected|popped|had|ate|tried)( some| one| a few| two| a couple)?( of)? "
+    rf"(my |our |a |the )?{_OWNER} (\w+ )?(pills?|tablets?|meds|medicines?|medications?|prescription|capsules?|"
+    r"cream|ointment|gel|shot|pen|injection|dose|\w+(ol|in|ine|en|am|an|ide|one|ex|ix|ra|ia|il|yx|ia|za))\b|"
+    r"\b(wrong (pill|pills|med|meds|medicine|medication|bottle|tablet|dose|pen|shot|cream|tube))\b")
+# far too much of a cream, gel or injection at once or in a few days: "used the whole tube in 2 days",
+# "half the jar", "a whole tube", "three pens this week"
+TOO_MUCH_APPLIED = re.compile(
+    r"\b(used|use|using|put|putting|applied|apply|applying|slathered|slathering|smeared|smothered|rubbed|rubbing|"
+    r"spread|went through|gone through|finished|emptied|squeezed|injected|did|took)\b[^.?!]{0,25}?"
+    r"\b(a whole|the whole|an entire|the entire|whole|entire|half (a|the|of (a|the|my))|most of (a|the|my)|all of (a|the|"
+    r"my)|a full|(two|three|four|five|\d+) (whole |full )?)( \w+)? (tubes?|jars?|tubs?|pots?|bottles?|pumps?|pens?|"
+    r"syringes?|vials?|cans?|packs?|boxes|patches|cartons?)\b")
+# a sign of being unwell now, broadly: what makes a mistake or too much an emergency
+UNWELL = re.compile(
+    r"\b(dizzy|dizziness|light ?headed|faint\w*|woozy|weak|wobbly|stumbling|unsteady|cant (walk|stand|"
+    r"keep (my|his|her|their) eyes open|stay awake|think)|sleepy|drowsy|out of it|confus\w+|slurr\w+|words? "
+    r"(\w+ ){0,3}(weird|wrong|jumbled|funny|slurred)|drool\w*|vomit\w*|throwing up|threw up|puk\w+|nause\w*|"
+    r"fever\w*|burning up|chills|shaking|shaky|trembl\w*|twitch\w*|bruis\w+|bleed\w*|numb|tingl\w*|racing|"
+    r"pounding|palpitations|blurr\w+|double vision|pale|clammy|sweaty|sweating|short of breath|breathing|wheez\w*|"
+    r"sluggish|lethargic|not (acting|feeling) (right|himself|herself|myself|well)|(feel|feels|feeling|felt) (\w+ )?"
+    r"(awful|terrible|horrible|really bad|so bad|strange|weird|off|wrong|sick|funny)|hallucinat\w*)\b")
 # what makes sudden withdrawal, a high fever or a racing heart an emergency rather than a worry
 _SEVERE = {"seizure", "hallucination", "heart", "fever", "confusion", "rigidity", "unresponsive", "chest pain"}
 _WITH_FEVER = {"confusion", "rigidity", "chills", "seizure", "unresponsive", "hallucination", "tremor", "cold skin"}
@@ -103,6 +133,9 @@ def _combined(said: list[Sentence], happening: list[Sentence], names: set[str]) 
         return "fever"
     if "heart" in names and names & _WITH_HEART:
         return "chest"
+    if (WRONG_MEDICINE.search(told) or TOO_MUCH_APPLIED.search(told)) and (
+            names or any(UNWELL.search(s.text) for s in happening)):
+        return "overdose"
     return None
 
 

@@ -6,6 +6,13 @@ as chest pain, a dose taken again and again in one day, a child or relative who 
 else's medicine, and a person changing or re-timing their own dose. The near-misses beside each
 share its words: a place one does not want to be, saving up for a refill, a family history, a
 regimen taken four times a day, a question about stopping suddenly.
+
+The second held-out safety set's classes follow, the same way: the wrong medicine or another
+person's taken in error and unwell now, far too much of a cream or injection and unwell now, a pet
+that got into medicine, a severe allergic reaction in other words ("throat feels thick"), an
+emergency dated in the past ("back in 2015") asked about now, and a dose's frequency changed by
+oneself ("apply it 4 times a day"); beside them, a deliberate swap, a tube used up over a month, a
+dog that might eat it, a phone "blowing up", and "how often should I apply it?".
 """
 
 from __future__ import annotations
@@ -254,4 +261,190 @@ def test_a_dose_changed_or_retimed_by_oneself_gets_the_dosing_note(lipitor, text
 
 @pytest.mark.parametrize("text", NOT_DOSING)
 def test_questions_that_are_not_personal_dosing_get_no_dosing_note(text):
+    assert not asks_personal_dosing(text)
+
+
+# The second held-out safety set's classes, each in phrasings of ours, with near-misses.
+
+WRONG_MEDICINE = [  # another person's medicine, or one drug for another, taken in error; unwell now
+    "i picked up my roommates muscle relaxers instead of my ibuprofen and took two, now im so dizzy",
+    "took my husbands pills thinking they were mine and now i cant keep my eyes open",
+    "i think i swallowed my moms lipitor instead of my vitamin, feeling really weird and woozy",
+    "grabbed the wrong bottle this morning and took 3, now im throwing up",
+    "my grandpa took my blood pressure pills instead of his own and hes confused now",
+    "i took someone elses prescription by mistake",
+    "i accidentally used my sisters cream instead of mine and now my skin is bruising",
+    "thought it was my tylenol so i took it, turns out it was my wifes baclofen",
+    "i mixed up my pills and my dads pills this morning and took his, now im shaky",
+    "had my neighbours tablets instead of my allergy pills, now drowsy and slurring",
+]
+WRONG_MEDICINE_NEAR_MISSES = [
+    "can i take lipitor instead of my crestor",
+    "i took tylenol instead of advil for my back pain, is that ok",
+    "what happens if someone takes the wrong pill",
+    "what if i take my wifes lipitor by mistake",
+    "my friend takes lipitor instead of crestor, is it better",
+    "i switched to the generic instead of the brand, is that the same",
+    "how do i avoid mixing up my pills with my husbands",
+    "i grabbed the wrong bottle at the pharmacy, can i return it",
+    "i took my wifes advice and started lipitor, now im a bit tired",
+]
+
+
+@pytest.mark.parametrize("text", WRONG_MEDICINE)
+def test_the_wrong_medicine_taken_in_error_is_an_emergency(lipitor, text):
+    assert assess(text, lipitor).kind == "overdose", sentences(text)
+    assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
+
+
+@pytest.mark.parametrize("text", WRONG_MEDICINE_NEAR_MISSES)
+def test_wrong_medicine_near_misses_get_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+TOO_MUCH_APPLIED = [  # far too much of a cream or an injection, then unwell now
+    "i went through a whole tube of the cream in 3 days and now i feel really weak",
+    "put half the jar on my legs yesterday and now im feverish and shaky",
+    "used an entire tube on my back over the weekend, now bruises everywhere",
+    "i injected two whole pens this week and now im dizzy and sweating",
+    "slathered a whole tube all over him and now hes drowsy and pale",
+    "applied most of the tube in one go, now i feel sick and lightheaded",
+]
+TOO_MUCH_APPLIED_NEAR_MISSES = [
+    "how long should a whole tube last",
+    "i used a whole tube in a month, is that normal",
+    "can i use the whole tube on my back",
+    "what if i use half the jar at once",
+    "i finished the tube, how do i get a refill",
+    "i used the whole tube on my rash and it didnt help",
+    "i went through two whole tubes of lotion this winter, my skin is so dry",
+]
+
+
+@pytest.mark.parametrize("text", TOO_MUCH_APPLIED)
+def test_far_too_much_of_a_cream_or_injection_then_unwell_is_an_emergency(lipitor, text):
+    assert assess(text, lipitor).kind == "overdose", sentences(text)
+
+
+@pytest.mark.parametrize("text", TOO_MUCH_APPLIED_NEAR_MISSES)
+def test_too_much_applied_near_misses_get_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+PET = [  # a pet that ate, chewed or licked up someone's medicine
+    "my dog ate a bunch of my pills off the counter",
+    "the cat chewed open my blister pack and swallowed some tablets",
+    "our puppy got into my meds, he is shaking",
+    "my dog just chewed through the tube of cream and licked it clean",
+    "the dog got hold of my pill bottle and ate some",
+    "my cat licked up the gel i dropped and now shes foaming",
+    "my dog chewed up one of my injection pens",
+]
+PET_NEAR_MISSES = [
+    "what would happen if a dog ate it",
+    "what if my cat licks the cream off my arm",
+    "is lipitor toxic to dogs",
+    "how do i keep my dog away from my pills",
+    "my dog ate my lunch, anyway how long does lipitor take to work",
+    "can i give my dog my medicine",
+    "my dog ate my pills last year but he was fine",
+]
+
+
+@pytest.mark.parametrize("text", PET)
+def test_a_pet_that_got_into_medicine_gets_the_notice(lipitor, text):
+    assert emergency_kind(text) == "overdose"
+    assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
+
+
+@pytest.mark.parametrize("text", PET_NEAR_MISSES)
+def test_pet_near_misses_get_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+ALLERGY_IN_OTHER_WORDS = [
+    "my eyes are swelling shut after the shot",
+    "her eye puffed up shut and she looks awful",
+    "my throat feels thick and weird since my dose",
+    "his tongue feels fat and he sounds funny",
+    "my face is blowing up like a balloon",
+    "my lips are ballooning",
+    "my tongue feels too big for my mouth",
+    "i can barely open my eyes theyre so swollen",
+    "throat is getting tight and narrow",
+]
+ALLERGY_NEAR_MISSES = [
+    "my phone is blowing up with messages about my refill",
+    "my face is blowing up with acne since i started it",
+    "can lipitor make your throat feel thick?",
+    "i had my face swell up years ago from penicillin, can i take lipitor",
+    "what are the signs of an allergic reaction",
+    "my eyes are a bit puffy in the morning",
+    "is a thick feeling in the throat a side effect",
+]
+
+
+@pytest.mark.parametrize("text", ALLERGY_IN_OTHER_WORDS)
+def test_a_severe_allergic_reaction_in_other_words(text):
+    assert emergency_kind(text) == "allergy"
+
+
+@pytest.mark.parametrize("text", ALLERGY_NEAR_MISSES)
+def test_allergy_near_misses_get_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+DATED_PAST = [  # an overdose or an emergency dated in the past, asked about now
+    "i overdosed on my meds back in 2012 and ended up in hospital, can i take lipitor now",
+    "my son took too many of my pills in 2019 but hes fine, is it ok to keep them at home now",
+    "i had a seizure back in 2008, is it ok to start lipitor now",
+    "overdosed back in college, should i tell my doctor now before starting",
+    "back when i was drinking i overdosed, is lipitor ok for me now",
+    "i was in the icu in 2019 for an overdose, can i take lipitor now",
+]
+
+
+@pytest.mark.parametrize("text", DATED_PAST)
+def test_an_emergency_dated_in_the_past_is_history(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+@pytest.mark.parametrize("text", [
+    "i overdosed back in 2015, now i took 20 pills again",
+    "i took 20 pills in the past hour",
+    "she swallowed 10 of my pills in the past few minutes, what do i do",
+    "had seizures in 2019 and now im seizing again",
+])
+def test_a_past_date_does_not_hide_what_is_happening_now(text):
+    assert emergency_kind(text) is not None
+
+
+FREQUENCY = [  # how often, changed by oneself, for pills, creams and injections
+    "can i apply it 4 times a day to make it work faster",
+    "can i put it on 3 times a day instead of twice",
+    "should i use the cream more often",
+    "could i rub it in three times a day, its not working",
+    "can i inject every week instead of every other week",
+    "is it ok to apply it five times a day",
+    "can i take it every 4 hours instead of twice a day",
+    "can i spray it more often than it says",
+]
+NOT_FREQUENCY = [
+    "how often should i apply it",
+    "can i apply it on my face",
+    "how many times a day do people usually use it",
+    "can i put it on after a shower",
+    "what happens if i use it twice a day for months",
+]
+
+
+@pytest.mark.parametrize("text", FREQUENCY)
+def test_a_frequency_changed_by_oneself_gets_the_dosing_note(lipitor, text):
+    assert asks_personal_dosing(text)
+    reply = answer(text, lipitor)
+    assert reply.notes[0] == DOSING_NOTE and reply.safety_notice is None
+
+
+@pytest.mark.parametrize("text", NOT_FREQUENCY)
+def test_frequency_questions_that_are_not_personal_get_no_dosing_note(text):
     assert not asks_personal_dosing(text)
