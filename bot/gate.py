@@ -19,7 +19,7 @@ from re import _constants as _c  # type: ignore[attr-defined]  # the parser re c
 from re import _parser as _p  # type: ignore[attr-defined]
 from typing import Any
 
-_MIN = 2  # a gate of shorter strings saves nothing: "od" is in "body"
+_MIN = 2  # a one-character gate is in almost every text: it saves nothing
 
 
 def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
@@ -128,39 +128,58 @@ class Alternation:
     from each match's end as ``re`` does; an alternative that could match nothing is not split out.
     """
 
-    __slots__ = ("parts", "pattern")
+    __slots__ = ("_always", "_by_literal", "parts", "pattern")
 
     def __init__(self, alternatives: list[str] | tuple[str, ...], prefix: str = ""):
         self.pattern = re.compile(rf"{prefix}(?:{'|'.join(alternatives)})")
         parts = [Gated(re.compile(rf"{prefix}(?:{a})")) for a in alternatives]
         empty = any(_p.parse(p.pattern.pattern, p.pattern.flags).getwidth()[0] == 0 for p in parts)
-        self.parts = None if empty else tuple(parts)
+        self.parts = None if empty else tuple(p.pattern for p in parts)
+        # each literal looked for once, however many alternatives need it
+        self._always = frozenset(n for n, p in enumerate(parts) if p.literals is None)
+        needed: dict[str, list[int]] = {}
+        for n, p in enumerate(parts):
+            for literal in p.literals or ():
+                needed.setdefault(literal, []).append(n)
+        self._by_literal = tuple((literal, tuple(ns)) for literal, ns in needed.items())
+
+    def _possible(self, text: str) -> list[re.Pattern[str]]:
+        """The alternatives that may match in ``text``, in order."""
+        found = set(self._always)
+        for literal, numbers in self._by_literal:
+            if literal in text:
+                found.update(numbers)
+        return [self.parts[n] for n in sorted(found)]
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if self.parts is None:
             return self.pattern.search(text, pos)
+        return self._first(self._possible(text), text, pos)
+
+    @staticmethod
+    def _first(parts: list[re.Pattern[str]], text: str, pos: int) -> re.Match[str] | None:
+        """The leftmost match of any of ``parts``, the first in order at that position."""
         best = None
-        for part in self.parts:
-            if part.possible(text):
-                m = part.pattern.search(text, pos)
-                if m is not None and (best is None or m.start() < best.start()):
-                    best = m
-                    if m.start() == pos:
-                        break
+        for part in parts:
+            m = part.search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+                if m.start() == pos:
+                    break
         return best
 
     def found(self, text: str) -> bool:
         """Whether the pattern matches anywhere: the first alternative found will do."""
         if self.parts is None:
             return self.pattern.search(text) is not None
-        return any(part.possible(text) and part.pattern.search(text) is not None for part in self.parts)
+        return any(part.search(text) is not None for part in self._possible(text))
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self.parts is None:
             yield from self.pattern.finditer(text)
             return
-        pos = 0
-        while (m := self.search(text, pos)) is not None:  # no alternative matches empty: each ends past pos
+        parts, pos = self._possible(text), 0
+        while (m := self._first(parts, text, pos)) is not None:  # no alternative matches empty: each ends past pos
             yield m
             pos = m.end()
 
