@@ -117,6 +117,28 @@ def gated(pattern: str | re.Pattern[str], flags: int = 0) -> Gated:
     return Gated(re.compile(pattern, flags) if isinstance(pattern, str) else pattern)
 
 
+class Gates:
+    """Gated patterns whose literals are looked for together, once each per text."""
+
+    __slots__ = ("_always", "_by_literal")
+
+    def __init__(self, patterns: list[Gated] | tuple[Gated, ...]):
+        self._always = frozenset(n for n, p in enumerate(patterns) if p.literals is None)
+        needed: dict[str, list[int]] = {}
+        for n, p in enumerate(patterns):
+            for literal in p.literals or ():
+                needed.setdefault(literal, []).append(n)
+        self._by_literal = tuple((literal, tuple(ns)) for literal, ns in needed.items())
+
+    def possible(self, text: str) -> list[int]:
+        """The numbers of the patterns that may match in ``text``, in order."""
+        found = set(self._always)
+        for literal, numbers in self._by_literal:
+            if literal in text:
+                found.update(numbers)
+        return sorted(found)
+
+
 class Alternation:
     """``prefix(?:alt|alt|...)`` searched as its alternatives, each gated on its own words.
 
@@ -128,28 +150,18 @@ class Alternation:
     from each match's end as ``re`` does; an alternative that could match nothing is not split out.
     """
 
-    __slots__ = ("_always", "_by_literal", "parts", "pattern")
+    __slots__ = ("_gates", "parts", "pattern")
 
     def __init__(self, alternatives: list[str] | tuple[str, ...], prefix: str = ""):
         self.pattern = re.compile(rf"{prefix}(?:{'|'.join(alternatives)})")
         parts = [Gated(re.compile(rf"{prefix}(?:{a})")) for a in alternatives]
         empty = any(_p.parse(p.pattern.pattern, p.pattern.flags).getwidth()[0] == 0 for p in parts)
         self.parts = None if empty else tuple(p.pattern for p in parts)
-        # each literal looked for once, however many alternatives need it
-        self._always = frozenset(n for n, p in enumerate(parts) if p.literals is None)
-        needed: dict[str, list[int]] = {}
-        for n, p in enumerate(parts):
-            for literal in p.literals or ():
-                needed.setdefault(literal, []).append(n)
-        self._by_literal = tuple((literal, tuple(ns)) for literal, ns in needed.items())
+        self._gates = Gates(parts)  # each literal looked for once, however many alternatives need it
 
     def _possible(self, text: str) -> list[re.Pattern[str]]:
         """The alternatives that may match in ``text``, in order."""
-        found = set(self._always)
-        for literal, numbers in self._by_literal:
-            if literal in text:
-                found.update(numbers)
-        return [self.parts[n] for n in sorted(found)]
+        return [self.parts[n] for n in self._gates.possible(text)]
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if self.parts is None:

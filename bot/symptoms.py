@@ -10,13 +10,11 @@ text is matched lower-cased with apostrophes removed ("cant", "hes").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from index import tokenize
 
-from .gate import Gated, gated
-
+from .gate import Gated, Gates, gated
 from .safety import CHEST_PAIN
 
 
@@ -140,6 +138,9 @@ KIND_SIGNS: dict[str, Symptom] = {kind: _signs(clinical) for kind, clinical in {
 }.items()}
 
 
+_GATES = Gates([s.said for s in SYMPTOMS])  # the table's words looked for once per text
+
+
 def symptoms_in(text: str) -> list[Symptom]:
     """The symptoms a (normalised) message describes, in the order of the table."""
-    return [s for s in SYMPTOMS if s.said.search(text)]
+    return [SYMPTOMS[n] for n in _GATES.possible(text) if SYMPTOMS[n].said.pattern.search(text)]
