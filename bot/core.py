@@ -51,17 +51,26 @@ PLEASANTRY = re.compile(
     r"good (morning|afternoon|evening)|cheers|perfect|nice)"
 )
 _CLEAN = {"Cc": " ", "Cf": ""}  # control characters -> space; zero-width and bidi marks dropped
+_ASCII_CONTROLS = {c: _CLEAN.get(unicodedata.category(chr(c)), chr(c)) for c in range(128)
+                   if unicodedata.category(chr(c)) in _CLEAN}
 
 
 def printable(text: object) -> str:
     """Lone surrogates (bytes that were not UTF-8, from argv or stdin) become U+FFFD."""
+    text = str(text)
+    if text.isascii():  # no surrogates: the common case, without a look at each character
+        return text
     return "".join("\ufffd" if unicodedata.category(ch) == "Cs" else ch for ch in str(text))
 
 
 def clean_question(question: str) -> tuple[str, list[str]]:
     """Escape sequences and control characters dropped, whitespace collapsed, the length capped with a note."""
     notes = []
-    text = "".join(_CLEAN.get(unicodedata.category(ch), ch) for ch in ESCAPES.sub("", printable(question)))
+    text = ESCAPES.sub("", printable(question))
+    if text.isascii():  # the only ASCII controls (Cc) become spaces; ASCII has no Cf
+        text = text.translate(_ASCII_CONTROLS)
+    else:
+        text = "".join(_CLEAN.get(unicodedata.category(ch), ch) for ch in text)
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) > MAX_QUESTION_CHARS:
         text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0] or text[:MAX_QUESTION_CHARS]

@@ -16,9 +16,12 @@ from dataclasses import dataclass
 
 from index.spelling import Speller
 
+from .gate import Gated, gated
 
-def _cue(*alternatives: str) -> re.Pattern[str]:
-    return re.compile("|".join(alternatives))
+
+def _cue(*alternatives: str) -> Gated:
+    """A cue's pattern, not run on a sentence holding none of the words it needs (``gate.py``)."""
+    return gated("|".join(alternatives))
 
 
 # a stop ends a sentence unless it is a decimal point ("2.5 mg"); "at 50. im nervous" is two sentences

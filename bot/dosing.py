@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .cues import normalized
+from .gate import Alternation
 
 DOSING_NOTE = (
     "I can't give personal dosing advice. Only your prescriber or pharmacist can tell you how much to take; "
@@ -74,12 +75,13 @@ _DOSING = [
     r"\b(i|we|he|she|im|hes|shes|i am|weighs?|weigh) (\w+ ){0,2}\d+ ?(kg|kgs|kilos?|lbs?|pounds)\b.{0,60}\b(dose|"
     r"dosage|mg|how (much|many)|should)\b",
 ]
-DOSING = re.compile("|".join(f"(?:{p})" for p in _DOSING))
+# searched alternative by alternative, each only if its words are in the text (gate.py)
+DOSING = Alternation(_DOSING)
 _PERSONAL = re.compile(r"\b(\d+(?:\.\d+)?) ?(kg|kgs|kilos?|lbs?|pounds|years? old|yrs? old|yo|y/o)\b")
 
 
 def asks_personal_dosing(text: str) -> bool:
-    return bool(DOSING.search(normalized(text)))
+    return DOSING.found(normalized(text))
 
 
 def personal_figures(text: str) -> set[str]:

@@ -15,6 +15,7 @@ import re
 
 from .cues import FIGURE, MANNER, NOW, PAST, Sentence, sentences
 from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
+from .gate import Alternation, gated
 
 __all__ = ["DOSING_NOTE", "EMERGENCY_DECLINE", "EMERGENCY_NOTICE", "EMERGENCY_SEARCH", "KINDS", "asks_personal_dosing",
            "emergency_kind", "kinds_in", "personal_figures"]
@@ -255,7 +256,8 @@ _KINDS: dict[str, list[str]] = {
         r"loss of (hearing|vision|sight)",
     ],
 }
-_KIND_PATTERNS = {kind: re.compile(rf"\b(?:{_any(*pats)})") for kind, pats in _KINDS.items()}
+# each searched alternative by alternative, each only if its words are in the sentence (gate.py)
+_KIND_PATTERNS = {kind: Alternation(pats, prefix=r"\b") for kind, pats in _KINDS.items()}
 KINDS = tuple(_KIND_PATTERNS)  # in the order they are checked: self-harm first
 # what to search the monograph for when a kind is found
 EMERGENCY_SEARCH = {
@@ -264,11 +266,11 @@ EMERGENCY_SEARCH = {
     "chest": "chest pain", "senses": "vision hearing", "fever": "fever infection",
     "withdrawal": "withdrawal abrupt discontinuation", "stroke": "stroke", "bleeding": "bleeding hemorrhage",
 }
-_JOKING = re.compile(r"\b(lol|lmao|haha)\b")
+_JOKING = gated(r"\b(lol|lmao|haha)\b")
 
 
 # what someone died of, or a family history of, is not happening now: "my dad died of a heart attack at 50"
-_HISTORY_OF = re.compile(r"\b(died|passed away|death|dead|history) (of|from) (a |an |the )?(\w+ )?$")
+_HISTORY_OF = gated(r"\b(died|passed away|death|dead|history) (of|from) (a |an |the )?(\w+ )?$")
 
 
 def kinds_in(sentence: Sentence) -> list[str]:

@@ -10,18 +10,18 @@ text is matched lower-cased with apostrophes removed ("cant", "hes").
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from index import tokenize
 
+from .gate import Gated, Gates, gated
 from .safety import CHEST_PAIN
 
 
 @dataclass(frozen=True)
 class Symptom:
     name: str
-    said: re.Pattern[str]  # how a message says it
+    said: Gated  # how a message says it (a pattern not run on a text without its words)
     clinical: tuple[tuple[str, ...], ...]  # index terms of each clinical phrase; any one phrase names it
 
     def named_in(self, terms: frozenset[str]) -> bool:
@@ -112,13 +112,13 @@ _SYMPTOMS: dict[str, tuple[tuple[str, ...], str]] = {  # name: (how people say i
 }
 
 SYMPTOMS: tuple[Symptom, ...] = tuple(
-    Symptom(name, re.compile(rf"\b(?:{'|'.join(said)})"), tuple(tuple(tokenize(p)) for p in clinical.split("|")))
+    Symptom(name, gated(rf"\b(?:{'|'.join(said)})"), tuple(tuple(tokenize(p)) for p in clinical.split("|")))
     for name, (said, clinical) in _SYMPTOMS.items()
 )
 
 
 def _signs(clinical: str) -> Symptom:
-    return Symptom("", re.compile(r"(?!)"), tuple(tuple(tokenize(p)) for p in clinical.split("|")))
+    return Symptom("", gated(r"(?!)"), tuple(tuple(tokenize(p)) for p in clinical.split("|")))
 
 
 # The clinical words for each kind of emergency itself: a statement naming the kind ("anaphylaxis",
@@ -138,6 +138,9 @@ KIND_SIGNS: dict[str, Symptom] = {kind: _signs(clinical) for kind, clinical in {
 }.items()}
 
 
+_GATES = Gates([s.said for s in SYMPTOMS])  # the table's words looked for once per text
+
+
 def symptoms_in(text: str) -> list[Symptom]:
     """The symptoms a (normalised) message describes, in the order of the table."""
-    return [s for s in SYMPTOMS if s.said.search(text)]
+    return [SYMPTOMS[n] for n in _GATES.possible(text) if SYMPTOMS[n].said.pattern.search(text)]
