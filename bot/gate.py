@@ -64,10 +64,26 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
         return None
     try:
-        found = _required(_p.parse(pattern.pattern, pattern.flags))
+        return _literals_of(_p.parse(pattern.pattern, pattern.flags))
     except (re.error, RecursionError):  # pragma: no cover - an unreadable pattern simply always runs
         return None
+
+
+def _literals_of(tree: Any) -> tuple[str, ...] | None:
+    try:
+        found = _required(tree)
+    except RecursionError:  # pragma: no cover - an unreadable pattern simply always runs
+        return None
     return tuple(sorted(found)) if found else None
+
+
+class _Literals:
+    """An alternative's required literals, for ``Gates`` (which reads only ``literals``)."""
+
+    __slots__ = ("literals",)
+
+    def __init__(self, literals: tuple[str, ...] | None):
+        self.literals = literals
 
 
 class Gated:
@@ -150,18 +166,27 @@ class Alternation:
     from each match's end as ``re`` does; an alternative that could match nothing is not split out.
     """
 
-    __slots__ = ("_gates", "parts", "pattern")
+    __slots__ = ("_gates", "_sources", "parts", "pattern")
 
     def __init__(self, alternatives: list[str] | tuple[str, ...], prefix: str = ""):
         self.pattern = re.compile(rf"{prefix}(?:{'|'.join(alternatives)})")
-        parts = [Gated(re.compile(rf"{prefix}(?:{a})")) for a in alternatives]
-        empty = any(_p.parse(p.pattern.pattern, p.pattern.flags).getwidth()[0] == 0 for p in parts)
-        self.parts = None if empty else tuple(p.pattern for p in parts)
-        self._gates = Gates(parts)  # each literal looked for once, however many alternatives need it
+        # each alternative is parsed once here (its words, whether it can match nothing) and compiled
+        # only when a text first holds its words: compiling them all cost start-up a tenth of a second
+        self._sources = [rf"{prefix}(?:{a})" for a in alternatives]
+        trees = [_p.parse(src, 0) for src in self._sources]
+        empty = any(tree.getwidth()[0] == 0 for tree in trees)
+        self.parts: list[re.Pattern[str] | None] | None = None if empty else [None] * len(trees)
+        self._gates = Gates([_Literals(_literals_of(tree)) for tree in trees])  # each literal looked for once
+
+    def _part(self, n: int) -> re.Pattern[str]:
+        part = self.parts[n]
+        if part is None:
+            part = self.parts[n] = re.compile(self._sources[n])
+        return part
 
     def _possible(self, text: str) -> list[re.Pattern[str]]:
         """The alternatives that may match in ``text``, in order."""
-        return [self.parts[n] for n in self._gates.possible(text)]
+        return [self._part(n) for n in self._gates.possible(text)]
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         if self.parts is None:
