@@ -155,6 +155,15 @@ class Gates:
         return sorted(found)
 
 
+_ALTERNATIONS: list[Alternation] = []  # every one made, for ``compile_alternations``
+
+
+def compile_alternations() -> None:
+    """Compile every alternation's alternatives: what a first message would otherwise compile."""
+    for alternation in list(_ALTERNATIONS):
+        alternation.compile_all()
+
+
 class Alternation:
     """``prefix(?:alt|alt|...)`` searched as its alternatives, each gated on its own words.
 
@@ -177,6 +186,12 @@ class Alternation:
         empty = any(tree.getwidth()[0] == 0 for tree in trees)
         self.parts: list[re.Pattern[str] | None] | None = None if empty else [None] * len(trees)
         self._gates = Gates([_Literals(_literals_of(tree)) for tree in trees])  # each literal looked for once
+        _ALTERNATIONS.append(self)
+
+    def compile_all(self) -> None:
+        """Compile every alternative now (the front ends' warm-up does, in its thread)."""
+        for n in range(len(self._sources) if self.parts is not None else 0):
+            self._part(n)
 
     def _part(self, n: int) -> re.Pattern[str]:
         part = self.parts[n]

@@ -48,11 +48,13 @@ def warm_up(index: Index) -> threading.Thread:
     def build() -> None:
         from .boxed import boxed_warnings
         from .cues import safety_speller
+        from .gate import compile_alternations
         from .query import prepare
 
         index.urgent  # noqa: B018 (a cached property: reading it builds it)
         index.speller.index()
         safety_speller().index()  # the emergency words' own (small), else built by the first message with a long unknown word
+        compile_alternations()  # the safety patterns' alternatives, else compiled by the first messages that need them
         prepare(index)
         boxed_warnings(index)
         # the index and its tables live as long as the process: moved out of the collector's sight, a
