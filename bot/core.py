@@ -60,7 +60,7 @@ def printable(text: object) -> str:
     text = str(text)
     if text.isascii():  # no surrogates: the common case, without a look at each character
         return text
-    return "".join("\ufffd" if unicodedata.category(ch) == "Cs" else ch for ch in str(text))
+    return "".join("\ufffd" if unicodedata.category(ch) == "Cs" else ch for ch in text)
 
 
 def clean_question(question: str) -> tuple[str, list[str]]:
@@ -122,9 +122,9 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     if urgency.passages:  # the document's own words on what to do come first, then only others that say what to do
         hits = lead_with(urgency.passages, hits, index, k, p.weights)
         first = len(urgency.passages)
-        hits = hits[:first] + [h for h in hits[first:] if h.passage.id in _guidance_passages(index)]
+        hits = hits[:first] + _saying_what_to_do(hits[first:], index)
     elif guidance:  # an emergency it names no passage for: only passages that say what to do, or none
-        hits = [h for h in hits if h.passage.id in _guidance_passages(index)][:max(k, 1)]
+        hits = _saying_what_to_do(hits, index)[:max(k, 1)]
     elif dosing and best < TUNING.min_coverage:  # a dosing note is followed by the general dosing passages
         hits = _dosing_passages(p, index, k, text)
         best = TUNING.min_coverage if hits else best
@@ -169,6 +169,11 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
 
 GUIDANCE_POOL = 4  # an emergency's passages are looked for among this many times k hits
 GUIDANCE_KINDS = ("help", "overdose", "withdrawal", "maximum")  # the urgent statements that say what to do
+
+
+def _saying_what_to_do(hits: list[Hit], index: Index) -> list[Hit]:
+    said = _guidance_passages(index)
+    return [h for h in hits if h.passage.id in said]
 
 
 @lru_cache(maxsize=8)

@@ -48,14 +48,14 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
     topics = [c for c in informative(list(concepts), index) if not c.drug]
     vocabulary = index.vocabulary
     strong = [c for c in topics if not c.everyday]
-    said = {c.surface: _in_document(c, vocabulary, index, hits) for c in topics}
+    each = [set(h.matched_terms) for h in hits]  # what each passage says
+    said = {c.surface: _in_document(c, vocabulary, index, each) for c in topics}
     absent = [c for c in topics if not said[c.surface]]
     present = [c for c in topics if said[c.surface]]
     if not hits:
         return Verdict(False, note=_nothing(absent or topics))
     shown = {t for h in hits for t in h.matched_terms}
     # what the shown passages answer: a topic, or a framing word read as its clinical words ("work" -> mechanism)
-    each = [set(h.matched_terms) for h in hits]
     covered = [c for c in topics if any(c.satisfied_by(terms) for terms in each)]  # by one passage, not pieced together
     framed = [c for c in concepts if c.generic and len(c.terms) > c.own and c.satisfied_by(shown)]
     if named and present and not covered:  # "What is the outlook for Anencephaly?": its document, said plainly
@@ -85,7 +85,7 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
     return Verdict(True, caveat, f"The monograph doesn't mention {_quoted(list(caveat))}. {close}")
 
 
-def _in_document(concept: Concept, vocabulary: frozenset[str], index: Index, hits: list[Hit]) -> bool:
+def _in_document(concept: Concept, vocabulary: frozenset[str], index: Index, each: list[set[str]]) -> bool:
     """Whether the document says the concept anywhere: a clinical alternative, or all of the
     user's own words in one passage ("half-life", not "half" here and "life" there): in a
     shown passage, or else in any (the postings intersected)."""
@@ -94,7 +94,7 @@ def _in_document(concept: Concept, vocabulary: frozenset[str], index: Index, hit
     own = concept.terms[:concept.own]
     if len(own) < 2 or any(t in vocabulary for t in concept.terms[concept.own:]):
         return True
-    return any(concept.satisfied_by(set(h.matched_terms)) for h in hits) or index.together(own)
+    return any(concept.satisfied_by(terms) for terms in each) or index.together(own)
 
 
 def _nothing(absent: list[Concept]) -> str:

@@ -64,15 +64,16 @@ def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     if not isinstance(pattern.pattern, str) or pattern.flags & re.IGNORECASE:
         return None
     try:
-        return _literals_of(_p.parse(pattern.pattern, pattern.flags))
+        tree = _p.parse(pattern.pattern, pattern.flags)
     except (re.error, RecursionError):  # pragma: no cover - an unreadable pattern simply always runs
         return None
+    return _literals_of(tree)
 
 
 def _literals_of(tree: Any) -> tuple[str, ...] | None:
     try:
         found = _required(tree)
-    except RecursionError:  # pragma: no cover - an unreadable pattern simply always runs
+    except RecursionError:  # pragma: no cover - a pattern nested too deep to read simply always runs
         return None
     return tuple(sorted(found)) if found else None
 
