@@ -263,7 +263,8 @@ def _plan_turn(question: str, index: Index, previous: list[Plan]) -> Plan:
         for term, w in search_weights(list(prior.concepts)).items():  # so context does not pile up
             if not is_common(term, index):
                 weights[term] = max(weights.get(term, 0.0), w * decay)
-        context.extend(s for s in _surfaces(list(prior.concepts), index) if s not in own and s not in context)
+        known = [c for c in prior.concepts if any(t in index.vocabulary for t in c.terms)]  # "capital of France": nothing
+        context.extend(s for s in _surfaces(known, index) if s not in own and s not in context)
     query = " ".join(own or [_corrected(question, corrections)]) + (" + " + " ".join(context) if context else "")
     return Plan(tuple(concepts), weights, query, True, tuple(corrections), tuple(context))
 

@@ -59,6 +59,12 @@ def test_drug_name_is_never_carried_as_context(baclofen_index):
     assert p.followup and "baclofen" not in p.context and "opioid" in p.context
 
 
+def test_words_the_document_never_says_are_not_carried_into_the_next_turn(baclofen_index):
+    a = answer("and is it safe in pregnancy?", baclofen_index, ("What is the capital of France?",))
+    assert a.answered and a.query == "pregnancy"
+    assert "avoided during pregnancy" in a.extract.text
+
+
 # --- declines --------------------------------------------------------------------
 
 @pytest.mark.parametrize("question", [
