@@ -27,7 +27,7 @@ _ADJUST = (r"(double|doubling|increase|increasing|decrease|decreasing|raise|rais
            r"(\d+|a (higher|lower|bigger|smaller|double)|more|less|extra|two)|go(ing)? (up|down) to)")
 # using it, for creams and injections too: "apply", "put it on", "rub in"
 _USE = (r"(take|taking|use|using|apply|applying|put (it|them|\w+) on|put on|putting (it |\w+ )?on|rub|rubbing|spread|"
-        r"spray|inject|injecting|give|giving|do|dose|have)")
+        r"spray|inject|injecting|give|giving|do|dose|have|switch( (my|him|her)sel(f|ves))? to|go( back)? to|move to)")
 _DOSING = [
     rf"\bhow (much|many)\b.{{0,50}}\b(should|can|could|do|must|shall|may) ({_WHO[1:-1]}|my|our)\b",
     r"\bhow (much|many)\b.{0,40}\b(for me|for my|i take|i need)\b",
@@ -49,7 +49,8 @@ _DOSING = [
     # instead of twice", "use it more often", "inject every week instead of every two"
     rf"\b(should|can|could|may|do|would it (be )?(ok|okay|safe|fine|bad) (to|if)|is it (ok|okay|safe|fine|bad) (to|if)) "
     rf"({_WHO[1:-1]}|me|him|her|you)? ?(just )?{_USE}\b.{{0,40}}\b(((\d+|two|three|four|five|six|once|twice|thrice)"
-    r"( times| x|x)?|more|less|extra) (a|per|each|every|in a) (day|days|week|night|morning)|every \d+ (hours|hrs|days)|"
+    r"( times| x|x)?|more|less|extra) (a|per|each|every|in a) (day|days|week|night|morning)|every (\d+|two|three|four|"
+    r"five|six|eight|twelve) (hours|hrs|days|weeks|months)|"
     r"(more|less) (often|frequently)|every (day|night|week|other day)|(twice|two times|three times|more) (as often|as "
     r"much))\b(?=.{0,60}\b(instead|rather|to (speed|make|help|get|clear|work)|faster|quicker|sooner|better|more|"
     r"stronger|not working|isnt working|doesnt work|than|extra|again)\b)",

@@ -148,6 +148,16 @@ _KINDS: dict[str, list[str]] = {
         r"(overdose|od)\b(?! (by|if|accidentally|on accident|when|because|from|while)\b)",
         r"(im|i am|ive become|i feel like) (just |such |only )?a burden\b",
         r"(id|i would|id much|i would much) rather (be dead|die|not (be alive|exist|be here|wake up))",
+        # the warning signs told in other words: belongings given away, not expecting to be around, asking
+        # whether taking everything at once would be quick
+        r"(giving|given|gave|give) (away )?(all |most of )?(my|his|her) (stuff|things|belongings|possessions|"
+        r"stuff away|things away)\b",
+        r"(dont think|doubt|not sure) (that )?(ill|i will|i am going to|im going to|im gonna) (be (here|around|alive)|"
+        r"make it|still be here) (for (the|my|his|her|another|much)|to see|much longer|past)\b",
+        r"(wont|will not|not going to|not gonna) be (here|around|alive) (for|to see|when|by the time|at) (the |my |"
+        r"his |her )?next\b",
+        r"if (i|he|she) (took|take|swallowed|swallow|downed|ate) (all|the whole|every|everything)\b.{0,60}\b(would|will|"
+        r"is) (it|that|i|he|she) (be )?(quick|fast|painless|peaceful|die|dead|over)\b",
         r"(fall|go|drift) (\w+ )?(to )?sleep and (not|never) wake( up| again)?", r"to (not|never) wake up( again)?\b(?! (with|at|in|during|early|on|so|feeling|for|\w+ing)\b)",
         r"(life|living|everything|my life) (is|feels|seems) (so |completely |totally )?(pointless|meaningless|hopeless)",
     ],
@@ -203,6 +213,9 @@ _KINDS: dict[str, list[str]] = {
         rf"(grabbed|picked up|took|swallowed) (\w+ ){{0,3}}instead of (my|his|her|their|our|the|a|an) \w+\b.{{0,40}}"
         rf"\b({_TOOK}|by mistake|accidentally)\b",
         # a pet that ate or chewed someone's medicine: call for help (a vet, or an animal poison line)
+        rf"\bmy (\w+ )?\w+ (ate|chewed|swallowed|got into|gobbled|scarfed) (up )?(a|an|the|some|half|most|all|several|"
+        rf"a few|a couple|\d+|two|three|four|five)( of)?( my| his| her| the| a| an)? (\w+ )?({_MEDS}|blister|bottle|"
+        r"packet|strip|vial)s?\b",
         rf"\b(dog|dogs|puppy|pup|cat|cats|kitten|pet|pets) ([\w()]+ ){{0,3}}(ate|eaten|chewed|chewing|swallowed|"
         r"got into|got (a)?hold of|gobbled|scarfed|licked)( up| through| on| open| off)? (\w+ ){0,3}"
         rf"({_MEDS}|tubes?|cream|ointment|gel|bottle|jar|patch|packet|blister|vial|inhaler)\b",
@@ -222,10 +235,15 @@ _KINDS: dict[str, list[str]] = {
         r"barely (wakes?|waking|awake|conscious|responsive|responding)",
         r"(not|isnt|wont|doesnt) (respond\w*|answer(ing)? me)",
         "collapsed", "slumped",
+        r"(is|was|hes|shes|gone|went|going|really|very|so|all|looks|seems|feels) (floppy|limp)\b(?! (wrist|hand|handshake))",
     ],
     "seizure": [
         r"seiz(ure|ures|ing)", r"convuls\w*", r"having (a )?fit\b", "foaming", r"eyes (\w+ )?(rolled|rolling) back",
         r"(shaking|jerking) all over", r"whole body (is |was )?(shaking|jerking)",
+        r"(had|has|having|went into) (some (kind|sort) of|a sort of|a kind of|like a|another) fit\b",
+        r"a fit (in (my|his|her|the|their) (sleep|bed)|on the floor)",
+        r"(arms|limbs) and legs (were |are |was |is |kept |started |all |just )*(jerking|thrashing|twitching|convulsing|"
+        r"shaking|flailing)",
     ],
     "allergy": [
         r"(face|lips?|tongue|throat|mouth|eyelids)( \w+){0,3} (swell\w*|swollen|puff\w*|closing)",
@@ -244,6 +262,18 @@ _KINDS: dict[str, list[str]] = {
         r"slurr\w+ (my |his |her )?(speech|words)", r"(speech|words) (is |are |sounds? )?slurr\w+",
         r"suddenly cant (talk|speak|move)", r"cant (move|feel) (one|the (left|right)|(my|his|her) (left|right)) side",
         r"(numb|weak) on one side", r"cant feel (my|his|her) (face|arm|leg)",
+        r"face (\w+ ){0,3}droop\w*", r"droop\w* (\w+ ){0,2}(on )?(one|the (left|right)) side",
+        r"(smile|mouth) (is |was |went |looks |looked |got )?(all )?(crooked|lopsided|uneven|droopy)",
+        r"(crooked|lopsided) (smile|mouth)",
+        r"(cant|couldnt|can not|could not|unable to) (lift|raise|move|hold up) (my|his|her|their) (right|left) (arm|leg|hand)",
+        r"(words|speech) (are|were|is|was|came out|coming out|come out|sound|sounded) (all )?(jumbled|garbled|mixed up|scrambled|"
+        r"gibberish|nonsense)", r"(cant|couldnt|can not|could not) find (my|his|her|their|the) words",
+    ],
+    "infection": [
+        r"red (streaks?|lines?) (\w+ ){0,3}(going|spreading|running|moving|creeping|travel\w*|shooting) (\w+ ){0,2}"
+        r"(up|toward|towards|along|from)\b",
+        r"(spots|rash|dots|marks)\b.{0,50}\b(dont|doesnt|do not|does not|wont|didnt|not) (fade|go away|disappear|blanch|"
+        r"go white|turn white)\b.{0,30}\b(press\w*|glass|push\w*)",
     ],
     "bleeding": [
         r"(vomiting|throwing up|coughing( up)?|puking) blood", r"blood in (my|his|her|the) (vomit|stool|poop|puke)",
@@ -265,6 +295,7 @@ EMERGENCY_SEARCH = {
     "unresponsive": "overdose overdosage", "allergy": "allergic hypersensitivity anaphylaxis swelling",
     "chest": "chest pain", "senses": "vision hearing", "fever": "fever infection",
     "withdrawal": "withdrawal abrupt discontinuation", "stroke": "stroke", "bleeding": "bleeding hemorrhage",
+    "infection": "fever infection serious infections",
 }
 _JOKING = gated(r"\b(lol|lmao|haha)\b")
 

@@ -134,6 +134,7 @@ KIND_SIGNS: dict[str, Symptom] = {kind: _signs(clinical) for kind, clinical in {
     "bleeding": "bleeding|hemorrhage|haemorrhage",
     "senses": "vision loss|hearing loss|optic neuritis|blindness",
     "fever": "infection|sepsis|hyperpyrexia|fever",
+    "infection": "infection|sepsis|cellulitis|meningitis|fever",
     "withdrawal": "withdrawal|discontinuation",
 }.items()}
 

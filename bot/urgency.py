@@ -217,16 +217,24 @@ def _shown_first(kinds: list[str], symptoms: list[Symptom], index: Index, over: 
         matched = matches[number]
         sign = number in signs
         wanted = _wanted(st, kinds, matched, sign, over)
-        if wanted:  # the kind's own statements first (what withdrawal does, for a withdrawal), then the best matched
+        if wanted:  # the kind's own statements first (what withdrawal does, for a withdrawal), then the best matched,
+            # then the one whose own words name it (not only its heading: "WARNING: ... AND THROMBOSIS" heads many)
             own = st.kind in kinds or (st.kind == "maximum" and over)
-            ranked.append((not own, -matched - sign, _PRIORITY[st.kind], n))
+            ranked.append((not own, -matched - sign, -_named_in_sentence(st, symptoms, kinds), _PRIORITY[st.kind], n))
     ranked.sort()
     passages: list[int] = []
     for key in ranked:  # the best statement, and others only as good (an overdose's signs and its treatment)
         p = statements[key[-1]].passage
-        if key[:3] == ranked[0][:3] and p not in passages:
+        if key[:4] == ranked[0][:4] and p not in passages:
             passages.append(p)
     return tuple(passages[:SHOWN_FIRST])
+
+
+def _named_in_sentence(st: Urgent, symptoms: list[Symptom], kinds: list[str]) -> int:
+    """How many of the symptoms and kinds' signs the statement's own sentence names (its heading aside)."""
+    said = frozenset(tokenize(st.text))
+    signs = list(symptoms) + [KIND_SIGNS[k] for k in kinds if k in KIND_SIGNS]
+    return sum(any(phrase and set(phrase) <= said for phrase in sym.clinical) for sym in signs)
 
 
 def _wanted(st: Urgent, kinds: list[str], matched: int, sign: bool, over: bool) -> bool:

@@ -25,7 +25,12 @@ _HELP = re.compile("|".join((
     r"\bget (emergency )?medical (help|attention|care)\b", r"\bseek (immediate |emergency |prompt )?medical\b",
     r"\bgo to the (nearest )?(hospital|emergency)\b",
     r"\bdiscontinue\w* (\w+ ){0,4}if (a |the )?(patient|patients|you|they) (develops?|experiences?|has|have|gets?)\b",
-    r"\bstop (taking|using) (\w+ ){0,3}(and|if)\b")))
+    r"\bstop (taking|using) (\w+ ){0,3}(and|if)\b",
+    # a label's "if X occurs (or develops), discontinue": the serious event it names calls for stopping now
+    r"\bif (a |an |the )?(patient )?(develops |experiences )?(symptoms|signs|serious|severe|a serious|a severe)\b[^.;]{0,60}"
+    r"\b(occurs?|develops?|is suspected)\b,? (\w+ )?discontinue\b",
+    r"\bdiscontinue (\w+ ){0,4}if (a |an )?(serious|severe|signs|symptoms)\b",
+    r"\bdiscontinue (\w+ ){0,2}in patients (that|who) (have )?(experienced|develop\w*)\b")))
 # The document says it can kill or must be stopped at once.
 _GRAVE = re.compile(r"\b(life[- ]threatening|fatal|fatalities|death|deaths|died|sudden death)\b")
 _WITHDRAWAL = re.compile(  # stopping the drug itself, not "alcohol withdrawal syndrome"

@@ -30,7 +30,7 @@ from bot.safety import (
 )
 from bot.urgency import assess
 
-from .conftest import MONOGRAPHS
+from .conftest import MONOGRAPHS, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -448,3 +448,71 @@ def test_a_frequency_changed_by_oneself_gets_the_dosing_note(lipitor, text):
 @pytest.mark.parametrize("text", NOT_FREQUENCY)
 def test_frequency_questions_that_are_not_personal_get_no_dosing_note(text):
     assert not asks_personal_dosing(text)
+
+
+# The classes safety dev 4 missed on its first run, each in our own phrasings with near-misses that
+# share its words: a seizure told without the word, stroke signs (face, arm, speech), warning signs
+# of suicide in other words, a spreading infection or a rash that does not fade under a glass, a child
+# gone floppy, any animal of someone's that ate a pack of pills, and a dose interval changed by oneself.
+THIS_ROUND = [
+    ("she had some kind of fit in her sleep and now shes groggy", "seizure"),
+    ("his arms and legs were jerking on the floor for a minute", "seizure"),
+    ("my moms face is drooping on the left side right now", "stroke"),
+    ("his smile went crooked and he cant lift his right arm", "stroke"),
+    ("her words are all jumbled and she cant find her words", "stroke"),
+    ("i dont think ill be around for my next refill anyway", "self-harm"),
+    ("ive been giving away all my things to friends this week", "self-harm"),
+    ("if i took all of them at once would it be quick", "self-harm"),
+    ("theres a red streak spreading up my arm from the injection spot and i have chills", "infection"),
+    ("she has purple spots that dont fade when i press a glass on them", "infection"),
+    ("my baby is really floppy and wont feed", "unresponsive"),
+    ("my labrador ate a blister pack of my tablets", "overdose"),
+    ("my parrot swallowed two of my pills", "overdose"),
+]
+THIS_ROUND_NEAR_MISSES = [
+    "my mom had a fit when she saw the pharmacy bill",
+    "can it cause a fit or seizures in children?",
+    "is a droopy eyelid a side effect",
+    "my arms and legs feel a bit heavy after the gym",
+    "i dont think ill be around next week, can i get my refill early",
+    "im giving away my old books, can i take lipitor with grapefruit",
+    "is a red rash at the injection site normal",
+    "the spots fade when i press on them, is that ok",
+    "he walks with a limp since his knee surgery, can he take lipitor",
+    "my labrador ate my sandwich, anyway does lipitor cause tiredness",
+    "what would happen if my dog ate a pill",
+]
+
+
+@pytest.mark.parametrize("text,kind", THIS_ROUND)
+def test_this_rounds_classes_are_emergencies(lipitor, text, kind):
+    assert emergency_kind(text) == kind, sentences(text)
+    assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
+
+
+@pytest.mark.parametrize("text", THIS_ROUND_NEAR_MISSES)
+def test_this_rounds_near_misses_get_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+@pytest.mark.parametrize("text", ["can i do my shots every 2 weeks instead of every 4",
+                                  "could i switch myself to one injection every eight weeks instead of every four"])
+def test_an_interval_changed_by_oneself_gets_the_dosing_note(text):
+    assert asks_personal_dosing(text)
+
+
+@pytest.mark.parametrize("text", ["is it given every 2 weeks or every 4 weeks?", "how often is the shot, every four weeks?"])
+def test_asking_the_interval_is_not_personal_dosing(text):
+    assert not asks_personal_dosing(text)
+
+
+def test_a_labels_if_this_occurs_discontinue_is_what_to_do():
+    """"If symptoms of thrombosis occur, discontinue ... and treat": a label's own instruction, shown first
+    for a clot told in lay words."""
+    ix = load_index(ROOT / "corpus" / "labels" / "cibinqo.md")
+    said = [st.text for st in ix.urgent.statements if st.kind == "help"]
+    assert any(t.startswith("If symptoms of thrombosis occur, discontinue") for t in said)
+    assert not any("adequate response" in t for t in said)  # stopping for no effect is not urgent
+    reply = answer("my calf is swollen and red and now i cant catch my breath", ix)
+    assert reply.text.startswith(EMERGENCY_NOTICE)
+    assert "thrombosis" in reply.passages[0].passage.text.lower()
