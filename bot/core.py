@@ -16,7 +16,7 @@ from index import TUNING, Hit, Index, tokenize
 from .boxed import warning_for
 from .coverage import coverage, decide, judged
 from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
-from .extract import choose
+from .extract import choose, wanted
 from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import (
@@ -159,6 +159,13 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
         return _opening_of(title, weights, index, max(k, 1)), 1.0
     if p.concepts and not topics and not p.followup and not extra and not any(c.generic for c in p.concepts):
         return index.opening(weights, max(k, 1), question=text), 1.0  # "what is baclofen?": the document's own opening
+    if not topics and not dosing and not p.followup and not extra and (asks := wanted(text)) is not None:
+        # "how does baclofen work?", "how long until it works?": nothing but the subject and framing words
+        # to rank by, so among the passages they find, those saying what the question's kind asks for
+        # (a mechanism, a duration) come first
+        pool = index.search(weights, TYPE_POOL * max(k, 1), question=text)
+        hits = sorted(pool, key=lambda h: not asks.search(h.passage.text))[:max(k, 1)]
+        return hits, 1.0 if hits else 0.0
     hits = index.search(weights, max(k, 1), question=text)
     if not topics and not dosing and (p.concepts or p.followup):
         # "how does it work?", "is baclofen safe?": no topic of its own to be missing;
@@ -167,6 +174,7 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
     return hits, max((coverage(concepts, h) for h in hits), default=0.0)
 
 
+TYPE_POOL = 4  # a question of framing words only is ranked by its kind among this many times k hits
 GUIDANCE_POOL = 4  # an emergency's passages are looked for among this many times k hits
 GUIDANCE_KINDS = ("help", "overdose", "withdrawal", "maximum")  # the urgent statements that say what to do
 

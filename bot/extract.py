@@ -23,14 +23,17 @@ from functools import lru_cache
 from index import TUNING, Hit, Index, tokenize
 
 from .models import Extract
-from .query import Concept, concepts_of
+from .query import Concept, concepts_of, subject_terms
 
 _NUM = r"\b\d+(?:[.,]\d+)?(?:\s*(?:-|to|–)\s*\d+(?:[.,]\d+)?)?\s*"
+# an amount in words: "several days", "a few weeks", "one to two hours"
+_WORDS = (r"\b(several|a few|few|a couple( of)?|many|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
+          r"(\s*(-|to|or)\s*(two|three|four|five|six|eight|ten|twelve))?\s+")
 # (what the question asks, what an answer to it says); the first that matches the question counts
 QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
     (re.compile(q, re.I), re.compile(a, re.I)) for q, a in (
         (r"\bhow (long|soon|quickly|fast)\b|\bhalf[- ]?life\b|\bstays? in\b|\bwhen\b",
-         _NUM + r"(hours?|hrs?|days?|weeks?|months?|years?|minutes?)\b|\bhalf-life\b|\bwithin\b"),
+         "(" + _NUM + "|" + _WORDS + r")(hours?|hrs?|days?|weeks?|months?|years?|minutes?)\b|\bhalf-life\b|\bwithin\b"),
         (r"\bhow (much|many)\b|\b(dose|doses|dosage|dosing|mg|strengths?|maximum)\b",
          _NUM + r"(mg|mcg|µg|g|ml|tablets?|capsules?|units?|times)\b"),
         (r"\bhow often\b", r"\b(daily|once|twice|every|times a|per day|a day)\b"),
@@ -186,6 +189,16 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
     saying = [i for i in range(len(hits)) if any(c.satisfied_by(_terms(span_text(
         hits[i].passage.text, hits[i].passage.starts, picks[i][2], picks[i][3]))) for c in own)]
     lead = max(range(pinned) if pinned else saying or range(len(hits)), key=lambda i: (picks[i][0], -i))
+    if own and lead in saying and picks[lead][3] > picks[lead][2]:  # two sentences: the answer opens with the new words
+        p, (score, raw, first, last, single) = hits[lead].passage, picks[lead]
+        opening = _terms(span_text(p.text, p.starts, first, first))
+        named = subject_terms(index) | _terms(p.document)  # what the document is about, not a topic asked before
+        earlier = [c for c in concepts_of(query.partition(" + ")[2], index)[0]
+                   if not c.generic and _known(c, index) and not c.satisfied_by(named)]
+        if not any(c.satisfied_by(opening) for c in own) and any(c.satisfied_by(opening) for c in earlier):
+            # "What about breastfeeding?" opens with breast milk, not with the pregnancy sentence asked about
+            # before (a sentence naming only what the document is about, "Alpers' disease", still leads)
+            picks[lead] = (score, raw, last, last, single)
     answer_raw = picks[lead][4]
     near = 1 - TUNING.show_margin
     keep: list[int] = []

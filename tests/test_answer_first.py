@@ -210,3 +210,26 @@ def test_a_follow_ups_answer_says_its_own_new_words(baclofen_index):
     """'What about breastfeeding?' after a half-life question answers about breastfeeding, not the half-life again."""
     a = answer("what about breastfeeding?", baclofen_index, ("what is the half-life of baclofen",))
     assert a.answered and "breast milk" in a.extract.text
+
+
+def test_a_follow_ups_answer_opens_with_its_own_new_words(baclofen_index):
+    """"What about breastfeeding?" after a pregnancy question: the breast-milk sentence leads, not the
+    pregnancy sentence before it in the same passage."""
+    a = answer("What about breastfeeding?", baclofen_index, ("Is baclofen safe during pregnancy?",))
+    assert a.extract.text.startswith("Very small quantities of baclofen can be passed to babies through breast milk")
+
+
+def test_a_duration_in_words_is_a_duration():
+    from bot.extract import wanted
+
+    asks = wanted("how long until it works?")
+    assert asks.search("It may take several days for baclofen to first take effect.")
+    assert asks.search("for a few weeks") and asks.search("one to two hours")
+    assert not asks.search("Baclofen is a muscle relaxant.")
+
+
+def test_a_question_of_framing_words_is_ranked_by_what_its_kind_asks_for(baclofen_index):
+    """"how does baclofen work?" has no topic word to rank by: a passage saying how it acts comes before the
+    side-effect list that repeats "effects"."""
+    a = answer("how does baclofen work?", baclofen_index)
+    assert a.answered and "side effects of baclofen may include" not in a.extract.text
