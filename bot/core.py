@@ -74,7 +74,8 @@ def clean_question(question: str) -> tuple[str, list[str]]:
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) > MAX_QUESTION_CHARS:
         text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0] or text[:MAX_QUESTION_CHARS]
-        notes.append(f"Your question was long, so only its first {len(text):,} characters were used.")
+        notes.append(f"Your question was long (over {MAX_QUESTION_CHARS:,} characters), so only its first "
+                     f"{len(text):,} characters, up to the last whole word, were used.")
     return text, notes
 
 
@@ -219,11 +220,17 @@ def is_pleasantry(text: str) -> bool:
     return bool(PLEASANTRY.fullmatch(text.strip(" .!?,").lower()))
 
 
+NAMES_LISTED = 4  # a decline names at most this many of a library's drugs, and says how many there are
+
+
 def not_covered(drugs: tuple[str, ...], index: Index) -> str:
     others = ", ".join(drugs[:3])
-    ours = list(dict.fromkeys(name for _, name in covered_drugs(index)))
+    ours = list(dict.fromkeys(name.split("-")[0] for _, name in covered_drugs(index)))  # "tralokinumab(-ldrm)": one
+    if len(ours) > NAMES_LISTED:  # a folder of labels: how many, and some of them, not three as if they were all
+        return (f"These {len(titles(index))} documents cover {len(ours)} drugs ({', '.join(ours[:NAMES_LISTED])} "
+                f"and others); none of them covers {others}.")
     if ours:
-        return f"This monograph covers {', '.join(ours[:3])}; it does not cover {others}."
+        return f"This monograph covers {', '.join(ours)}; it does not cover {others}."
     return f"The monograph does not cover {others}."
 
 

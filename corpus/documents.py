@@ -136,8 +136,18 @@ def corpus_files(path: str | Path) -> list[Path]:
     except OSError as exc:
         raise CorpusError(f"{path}: folder cannot be read ({exc.strerror or exc}); check its permissions") from None
     if not files:
-        raise CorpusError(f"{path}: folder holds no .txt or .md documents")
+        inner = sorted(p.name for p in path.iterdir() if p.is_dir() and _holds_documents(p))
+        hint = (f"; subfolders are not read: pass one of them ({', '.join(inner[:3])}{', ...' if len(inner) > 3 else ''})"
+                if inner else "")
+        raise CorpusError(f"{path}: folder holds no .txt or .md documents{hint}")
     return files
+
+
+def _holds_documents(folder: Path) -> bool:
+    try:
+        return any(f.suffix.lower() in SUFFIXES and f.is_file() for f in folder.iterdir())
+    except OSError:
+        return False
 
 
 def corpus_fingerprint(path: str | Path) -> str:

@@ -183,6 +183,14 @@ def test_missing_file_and_empty_folder(tmp_path):
         load_corpus(tmp_path)
 
 
+def test_a_folder_of_folders_names_the_subfolders_to_pass(tmp_path):
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "labels" / "a.md").write_text("# A\n\nExamplamine lowers fever in adults.\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(CorpusError, match=r"no \.txt or \.md documents; subfolders are not read: pass one of them \(labels\)"):
+        load_corpus(tmp_path)
+
+
 def test_bom_and_crlf_are_read_as_plain_text(tmp_path):
     f = tmp_path / "crlf.txt"
     f.write_bytes("\ufeffDrug Facts Sheet\r\n\r\nExamplamine lowers fever in adults. It is taken by mouth.\r\n".encode("utf-8"))

@@ -98,6 +98,16 @@ def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, qu
     assert f"This monograph covers baclofen; it does not cover {drug}." in a.text
 
 
+def test_a_library_says_how_many_drugs_it_covers_when_declining_another():
+    """In a folder of 25 labels a decline does not name three drugs as if they were all of them."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer("what is gabapentin", load_index(ROOT / "corpus" / "labels"))
+    assert not a.answered and "These 25 documents cover 19 drugs (" in a.text and "none of them covers gabapentin" in a.text
+
+
 @pytest.mark.parametrize("question,covered", [
     ("Is baclofen safe in pregnancy? I'm scared.", "pregnan"),  # an emotion is not a topic
     ("glass of wine on baclofen?", "alcohol"),  # "glass" is an everyday word, "wine" the topic

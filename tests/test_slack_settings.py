@@ -98,3 +98,18 @@ def test_the_production_settings_are_read_and_checked():
                         ("HTTP_READ_TIMEOUT", "0")]:
         with pytest.raises(ConfigError, match=name):
             load_settings(None, http=True, environ={**base, name: value})
+
+
+def test_env_example_placeholders_are_named_not_sent_to_slack(tmp_path):
+    """A .env copied from .env.example and not filled in is caught here, before any call to Slack."""
+    from bot.slack.settings import EXAMPLE_PLACEHOLDERS
+
+    example = (Path(__file__).resolve().parent.parent / ".env.example").read_text()
+    for name, value in EXAMPLE_PLACEHOLDERS.items():
+        assert f"{name}={value}\n" in example  # the check keeps up with the example file
+    env = tmp_path / ".env"
+    env.write_text(example)
+    with pytest.raises(ConfigError, match=r"SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET still hold \.env\.example's placeholders"):
+        load_settings(env, http=True, environ={})
+    with pytest.raises(ConfigError, match=r"SLACK_APP_TOKEN still holds \.env\.example's placeholder:"):
+        load_settings(env, http=False, environ={"SLACK_BOT_TOKEN": "xoxb-1"})

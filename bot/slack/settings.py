@@ -105,6 +105,11 @@ def read_env_file(path: str | Path) -> dict[str, str]:
     return values
 
 
+# the values .env.example ships with, which are not secrets but reminders to fill them in
+EXAMPLE_PLACEHOLDERS = {"SLACK_BOT_TOKEN": "xoxb-your-bot-token", "SLACK_APP_TOKEN": "xapp-your-app-token",
+                        "SLACK_SIGNING_SECRET": "your-signing-secret"}
+
+
 def load_settings(env_file: str | Path | None = DEFAULT_ENV_FILE, *, http: bool,
                   environ: Mapping[str, str] | None = None) -> Settings:
     """Settings for ``monograph-bot slack``; ``http`` picks which secret is required.
@@ -132,6 +137,14 @@ def load_settings(env_file: str | Path | None = DEFAULT_ENV_FILE, *, http: bool,
                "for Socket Mode (or run with --http and SLACK_SIGNING_SECRET for HTTP mode)")
         where = WHERE.replace("set it", "set them") if len(missing) > 1 else WHERE
         raise ConfigError(f"missing {', '.join(missing)} {how}: {where}")
+
+    unfilled = [name for name in ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
+                if get(name) and get(name) == EXAMPLE_PLACEHOLDERS.get(name) and (name in required)]
+    if unfilled:  # copied from .env.example and not filled in: say so here, not as a failed call to Slack
+        one = len(unfilled) == 1
+        raise ConfigError(f"{', '.join(unfilled)} still {'holds' if one else 'hold'} .env.example's placeholder"
+                          f"{'' if one else 's'}: paste the real {'value' if one else 'values'} from the app's page at "
+                          "api.slack.com/apps into .env or the environment")
 
     api_url = get("SLACK_API_URL") or None
     if api_url is not None:
