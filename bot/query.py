@@ -125,7 +125,24 @@ def _drug_concept(surface: str, name: str, index: Index) -> tuple[Concept, str]:
     generic = tuple(t for t in tokenize(name) if t in index.doc_freq)
     if generic and len(generic) * 2 >= len(tokenize(name)):  # a brand read as the drug the document names
         return Concept(surface, generic, 0.0, len(generic)), name.lower()
+    generic_name = name.lower().split("-")[0]
+    ours = _title_forms(index).get(generic_name) if surface.lower().split("-")[0] == generic_name else None
+    if ours:  # the drug a title names, written otherwise in the text ("bimekizumab" for "bimekizumab-bkzx"); another
+        # brand of it (Jakafi for Opzelura's ruxolitinib) is another product, and stays another drug
+        return Concept(surface, ours, 0.0, len(ours)), ""
     return Concept(surface, own, 0.0, len(own), drug=name), ""
+
+
+@lru_cache(maxsize=8)
+def _title_forms(index: Index) -> dict[str, tuple[str, ...]]:
+    """Each drug the titles name (its name before any suffix) -> the terms of a form of it the text uses
+    ("bimekizumab" -> the brand "bimzelx", when the label writes the generic as "bimekizumab-bkzx")."""
+    forms: dict[str, tuple[str, ...]] = {}
+    for surface, name in covered_drugs(index):
+        terms = tuple(tokenize(surface))
+        if terms and all(t in index.doc_freq for t in terms):
+            forms.setdefault(name.split("-")[0], terms)
+    return forms
 
 
 def _other_forms(term: str, index: Index) -> tuple[str, ...]:

@@ -98,6 +98,19 @@ def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, qu
     assert f"This monograph covers baclofen; it does not cover {drug}." in a.text
 
 
+def test_the_generic_a_title_names_is_the_documents_drug_however_the_text_spells_it():
+    """BIMZELX's label writes "bimekizumab-bkzx"; "bimekizumab" is its drug, not another one. Another brand
+    of the same generic (Jakafi, for Opzelura's ruxolitinib) is another product and stays declined."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer("How does bimekizumab work?", load_index(ROOT / "corpus" / "labels" / "bimzelx.md"))
+    assert a.answered and "does not cover" not in a.text and not any(n.startswith("Read ") for n in a.notes)
+    b = answer("What's the difference between Opzelura and Jakafi?", load_index(ROOT / "corpus" / "labels" / "opzelura.md"))
+    assert b.caveat == ("jakafi",) and "doesn't mention “jakafi”" in b.text
+
+
 def test_a_library_says_how_many_drugs_it_covers_when_declining_another():
     """In a folder of 25 labels a decline does not name three drugs as if they were all of them."""
     from bot.loading import load_index
