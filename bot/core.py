@@ -12,6 +12,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from index import TUNING, Hit, Index, tokenize
+from index.urgent import MAX_LIST, STATISTICS
+from index.urgent import sentences as urgent_sentences
 
 from .boxed import warning_for
 from .coverage import coverage, decide, judged
@@ -36,6 +38,7 @@ from .safety import (
     EMERGENCY_SEARCH,
     emergency_kind,
 )
+from .symptoms import KIND_SIGNS
 from .urgency import assess, lead_with
 
 DEFAULT_K = 3
@@ -124,8 +127,15 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         hits = lead_with(urgency.passages, hits, index, k, p.weights)
         first = len(urgency.passages)
         hits = hits[:first] + _saying_what_to_do(hits[first:], index)
-    elif guidance:  # an emergency it names no passage for: only passages that say what to do, or none
-        hits = _saying_what_to_do(hits, index)[:max(k, 1)]
+    elif guidance:  # an emergency it names no passage for: only passages that say what to do, else those
+        # naming the emergency itself in clinical words ("hypersensitivity", "anaphylaxis"), or none
+        said = _saying_what_to_do(hits, index)
+        naming = [] if said else _naming_the_kind(hits, kind)
+        hits = (said or naming)[:max(k, 1)]
+        if naming:  # what the document says of this emergency, under the notice, as what may apply
+            verdict = decide(p.concepts, hits, best, index, others, True, ())
+            return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes + [EMERGENCY_CAVEAT],
+                           cov=best, answered=True, followup=p.followup, caveat=verdict.caveat)
     elif dosing and best < TUNING.min_coverage:  # a dosing note is followed by the general dosing passages
         hits = _dosing_passages(p, index, k, text)
         best = TUNING.min_coverage if hits else best
@@ -137,6 +147,10 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     if kind and not verdict.answered:  # in danger, never "doesn't cover this": get help now
         return _finish(question, p.query, notice=notice, notes=notes + [EMERGENCY_DECLINE], cov=best,
                        followup=p.followup)
+    if kind and verdict.caveat and not set(verdict.caveat) <= set(others):
+        # in danger the reply is the notice and what the document says to do: the words of a long, frightened
+        # message that it does not use ("shes", "sense", "calling") are not read out, only that it is not described
+        verdict = replace(verdict, note=EMERGENCY_CAVEAT)
     if verdict.answered:
         notes += [verdict.note] if verdict.note else []
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,
@@ -175,6 +189,7 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
     return hits, max((coverage(concepts, h) for h in hits), default=0.0)
 
 
+EMERGENCY_CAVEAT = "The monograph does not describe this situation itself. What it says that may apply:"
 TYPE_POOL = 4  # a question of framing words only is ranked by its kind among this many times k hits
 GUIDANCE_POOL = 4  # an emergency's passages are looked for among this many times k hits
 GUIDANCE_KINDS = ("help", "overdose", "withdrawal", "maximum")  # the urgent statements that say what to do
@@ -183,6 +198,31 @@ GUIDANCE_KINDS = ("help", "overdose", "withdrawal", "maximum")  # the urgent sta
 def _saying_what_to_do(hits: list[Hit], index: Index) -> list[Hit]:
     said = _guidance_passages(index)
     return [h for h in hits if h.passage.id in said]
+
+
+def _naming_the_kind(hits: list[Hit], kind: str) -> list[Hit]:
+    """The hits whose passage names the emergency in the document's clinical words (``KIND_SIGNS``): for an
+    allergic reaction, what the label says of hypersensitivity; never a passage sharing only the user's words."""
+    signs = KIND_SIGNS.get(kind)
+    if signs is None:
+        return []
+    phrases = [p for p in signs.clinical if p]
+    return [h for h in hits if any(_says(sentence, phrase) for sentence in _statements_of(h.passage.text)
+                                   for phrase in phrases)]
+
+
+@lru_cache(maxsize=4096)
+def _statements_of(text: str) -> tuple[tuple[str, ...], ...]:
+    """A passage's sentences as index terms, leaving out trial statistics ("reported in 2% of subjects") and
+    catalogues (a postmarketing list of body systems names a sign and says nothing of it)."""
+    return tuple(tuple(tokenize(s)) for s in urgent_sentences(text)
+                 if not STATISTICS.search(s.lower()) and s.count(",") < MAX_LIST)
+
+
+def _says(terms: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """The phrase's terms in a row ("sudden death", not "sudden" here and "death" there)."""
+    n = len(phrase)
+    return any(terms[i:i + n] == phrase for i in range(len(terms) - n + 1))
 
 
 @lru_cache(maxsize=8)

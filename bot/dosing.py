@@ -59,7 +59,7 @@ _DOSING = [
     r"(day|week)\b",
     r"\b(switch|move|change) (my|his|her|our) (dose|dosage|pill|tablet|shot|injection|\w+) (time )?to (the )?"
     r"(morning|night|nighttime|evening|bedtime|afternoon)\b",
-    rf"\b(what|which) (dose|dosage|amount|strength)\b.{{0,40}}\b(should|do|can|must) {_WHO}\b",
+    rf"\b(what|which) (\w+ )?(dose|dosage|amount|strength)\b.{{0,40}}\b(should|do|can|must|would|will) {_WHO}\b",
     r"\b(change|increase|lower|raise|adjust|up|double|skip|reduce|cut|split|stretch) (my|his|her) (dose|dosage)\b",
     r"\bmy (dose|dosage) (is|be|should|for)\b",
     r"\b(too (much|many|little|high|low)|enough|the right (amount|dose))\b.{0,15}\bfor (me|my|him|her|us)\b",

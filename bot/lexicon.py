@@ -51,6 +51,7 @@ LAY_TERMS: dict[str, str] = {
     "start working": "take effect onset",  "expire": "shelf life", "expiry": "shelf life",
     "expiration": "shelf life", "go bad": "shelf life", "store": "storage refrigerator refrigerated",
     "keep": "storage store", "warm up": "room temperature",
+    "right away": "immediately", "straight away": "immediately", "get help": "medical help emergency",
     "a day": "daily", "per day": "daily", "each day": "daily", "every day": "daily", "pill": "tablet", "pills": "tablets", "dose": "dosage", "max": "maximum",
     "most i can take": "maximum dose", "mixing": "interact interaction", "mix": "interact interaction",
     "together with": "interact", "other drugs": "interact medications", "other medicines": "interact medications",

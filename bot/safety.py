@@ -91,7 +91,7 @@ _KINDS: dict[str, list[str]] = {
         r"\bkms\b", r"\bkys\b", r"(would|will|to) kill me", r"(take|need|enough) to (die|kill myself)",
         "lethal dose", "fatal dose", r"how (much|many)\b.{0,40}\b(kill|die|fatal|lethal|painless)",
         # indirect: wishing not to wake, a plan, the means kept ready, no point in living
-        "sleep forever", r"(nobody|no one) (would|will|is going to) (miss|care|notice)", r"if i (was|were) gone",
+        "sleep forever", r"(nobody|no one) (would|will|is going to) (even |really |ever )?(miss|care|notice)", r"if i (was|were) gone",
         "when im gone", r"if i (wasnt|werent) (here|around|alive)",
         r"(hope|wish|if) i (\w+ )?(didnt|dont|never|wouldnt|wont) wake up", "never wake up",
         r"end (things|everything|it)\b(?! (with|early|on|off|abrupt\w*|sudden\w*|cold|gradual\w*|slowly|after|before|when|"
@@ -235,6 +235,9 @@ _KINDS: dict[str, list[str]] = {
         r"barely (wakes?|waking|awake|conscious|responsive|responding)",
         r"(not|isnt|wont|doesnt) (respond\w*|answer(ing)? me)",
         "collapsed", "slumped",
+        r"(cant|cannot|can not|unable to|couldnt|could not) (keep (him|her|them|me) awake|stay awake|wake (him|her|them) up)",
+        r"(barely|doesnt|does not|dont|didnt|no longer) (know|knows|recogni[sz]e\w*) (who (i am|we are|he is|she is)|me|us|"
+        r"where (she|he|they) (is|are))\b",
         r"(is|was|hes|shes|gone|went|going|really|very|so|all|looks|seems|feels) (floppy|limp)\b(?! (wrist|hand|handshake))",
     ],
     "seizure": [
@@ -248,7 +251,8 @@ _KINDS: dict[str, list[str]] = {
     "allergy": [
         r"(face|lips?|tongue|throat|mouth|eyelids)( \w+){0,3} (swell\w*|swollen|puff\w*|closing)",
         r"(swell\w*|swollen|puff\w*) (up )?(face|lips?|tongue|throat)", r"throat (\w+ ){0,3}(tight|closing)",
-        r"anaphyla\w+", r"hives\b.{0,60}\b(breath|wheez|cough|swell|throat)",
+        r"anaphyla\w+", r"(hives|welts)\b.{0,60}\b(breath|wheez|cough|swell|throat|voice|hoarse)",
+        r"(voice|throat) (is |has |keeps )?(going|gone|getting|got|went|turning) (\w+ )?(hoarse|raspy|croaky)\b.{0,60}\b(hives|welts|swell)",
         # the same swelling told in other words: "eyes swelling shut", "throat feels thick", "tongue feels fat",
         # "face blowing up"
         ALLERGY_WORDS,
@@ -275,9 +279,26 @@ _KINDS: dict[str, list[str]] = {
         r"(spots|rash|dots|marks)\b.{0,50}\b(dont|doesnt|do not|does not|wont|didnt|not) (fade|go away|disappear|blanch|"
         r"go white|turn white)\b.{0,30}\b(press\w*|glass|push\w*)",
     ],
+    "headache": [
+        r"worst (headache|head ?ache) (of (my|his|her) life|ever|(i|he|she) (have|has|ve|s)? ?ever (had|felt))\b",
+        r"worst pain (of (my|his|her) life|ever)\b(?=.{0,80}\b(head|neck)\b)",
+        r"\b(head|headache)\b.{0,60}\bworst (pain|headache) (of (my|his|her) life|ever)",
+        r"head (just )?(exploded|exploding|is exploding|feels like (it is|its|it's) (going to |gonna )?explod\w*)",
+        r"(stiff neck|neck (is |feels |went )?(so |really |very )?stiff)\b.{0,80}\b(fever|vomit\w*|threw up|throwing up|"
+        r"light hurts|headache)",
+    ],
+    "abdomen": [
+        r"(belly|stomach|abdomen|tummy) (is |feels |went |has gone |gone |got )?(rock hard|hard as a rock|rigid|like a board)",
+    ],
+    "confusion": [
+        r"(shes|hes|she is|he is|theyre|they are|mum is|mom is|dad is) (suddenly |really |totally |not )?(not )?making (any )?sense",
+        r"calling (me|us|him|her) by (the wrong|(my|his|her|our) \w+s) name",
+    ],
     "bleeding": [
         r"(vomiting|throwing up|coughing( up)?|puking) blood", r"blood in (my|his|her|the) (vomit|stool|poop|puke)",
         r"(bleeding|blood) (\w+ ){0,2}(wont|doesnt|will not|cant) stop", r"black (tarry )?(stool|stools|poop)",
+        r"(passing|passed|pooping|pooped|peeing|bleeding) (\w+ ){0,2}(loads|lots|tons|a lot|so much|heaps|a ton|buckets)"
+        r" of (blood|clots)", r"toilet (bowl )?(is |was )?(full of|filled with|all) (blood|red)",
     ],
     "senses": [
         "cant see", r"lost (my |the )?(vision|sight)", r"vision (\w+ ){0,4}(went|gone|black|dark)",
@@ -296,6 +317,7 @@ EMERGENCY_SEARCH = {
     "chest": "chest pain", "senses": "vision hearing", "fever": "fever infection",
     "withdrawal": "withdrawal abrupt discontinuation", "stroke": "stroke", "bleeding": "bleeding hemorrhage",
     "infection": "fever infection serious infections",
+    "headache": "headache", "abdomen": "abdominal pain", "confusion": "confusion",
 }
 _JOKING = gated(r"\b(lol|lmao|haha)\b")
 
@@ -315,7 +337,7 @@ def kinds_in(sentence: Sentence) -> list[str]:
             if not (sentence.past and not sentence.now) and not _figure(sentence.text, match):
                 found.append(kind)
         elif sentence.told_as_happening and any(not _HISTORY_OF.search(sentence.text[:m.start()])
-                                                and not _dated_past(sentence.text, m)
+                                                and not _dated_past(sentence.text, m) and not _idiom(sentence.text, m)
                                                 for m in pattern.finditer(sentence.text)):
             found.append(kind)
     return found
@@ -328,6 +350,14 @@ def _dated_past(text: str, match: re.Match[str]) -> bool:
     ends = [i for i in (text.find(",", match.end()), text.find(" so ", match.end())) if i >= 0]
     clause = text[start:min(ends) if ends else len(text)]
     return bool(PAST.search(clause)) and not NOW.search(MANNER.sub(" ", clause))
+
+
+_IDIOM = gated(r"\b(giving|gave|give|gives) (me|us|him|her) a heart attack\b")
+
+
+def _idiom(text: str, match: re.Match[str]) -> bool:
+    """"the price is giving me a heart attack": a figure of speech on a sign's own words."""
+    return any(f.start() <= match.end() and match.start() <= f.end() for f in _IDIOM.finditer(text))
 
 
 def _figure(text: str, match: re.Match[str]) -> bool:

@@ -34,9 +34,10 @@ _SYMPTOMS: dict[str, tuple[tuple[str, ...], str]] = {  # name: (how people say i
                    r"(hard|difficult|trouble|struggling|difficulty|unable|cannot|not|isnt|arent|wasnt) (to )?"
                    r"breath(e|ing)?",
                    r"short(ness)? of breath", r"gasp\w*", r"wheez\w*", "barely breathing", "stopped breathing",
-                   r"breathing (\w+ ){0,2}(slow|slowly|shallow|weird|strange|funny|noisy|fast)",
+                   r"breathing (\w+ ){0,2}(slow|slowly|shallow|weird|strange|funny|noisy|fast|rapid\w*|quick\w*|hard)",
                    r"chest (is |feels )?tight",
-                   "choking", "struggling for air"),
+                   "choking", "struggling for air", r"(snoring|gurgling|rattling) (sound|noise)",
+                   r"(weird|strange|loud|funny) (snor\w+|gurgl\w+|rattl\w+)"),
                   "difficulty breathing|respiratory|dyspnea|bronchospasm|wheezing|respiration|apnea|laryngospasm|"
                   "breath"),
     "blue": ((r"(lips?|fingers|fingertips|mouth)( \w+){0,3} (blue|grey|gray|purple)", "turning blue",
@@ -104,7 +105,7 @@ _SYMPTOMS: dict[str, tuple[tuple[str, ...], str]] = {  # name: (how people say i
              "thrombosis|thrombotic|embolism|thromboembolic|thromboembolism|blood clots"),
     "blistering": ((r"(skin|rash) (is )?(blister\w*|peel\w*)", "blisters"),
                    "blistering|stevens-johnson|epidermal necrolysis"),
-    "cold skin": ((r"(skin|hands|feet)( \w+){0,3} (cold|clammy|blotchy|mottled)", "blotchy"),
+    "cold skin": ((r"(skin|hands|feet|knees|legs|arms)( \w+){0,3} (cold|clammy|blotchy|mottled)", "blotchy", "mottled"),
                   "shock|circulatory collapse|sepsis"),
     "chills": (("chills", "shivering", "rigors"), "chills|rigors"),
     "dark urine": ((r"(dark|brown|cola)( colou?red)? (urine|pee)", r"(urine|pee) (is )?(dark|brown)"),

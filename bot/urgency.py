@@ -73,6 +73,7 @@ UNWELL = re.compile(
 _SEVERE = {"seizure", "hallucination", "heart", "fever", "confusion", "rigidity", "unresponsive", "chest pain"}
 _WITH_FEVER = {"confusion", "rigidity", "chills", "seizure", "unresponsive", "hallucination", "tremor", "cold skin"}
 _WITH_HEART = {"faint", "chest pain", "breathing", "unresponsive"}
+_SEPSIS = {"confusion", "breathing", "cold skin", "unresponsive", "rigidity", "chills", "faint"}
 _PRIORITY = {"help": 0, "withdrawal": 1, "overdose": 1, "maximum": 2, "grave": 3}
 
 
@@ -130,6 +131,8 @@ def _combined(said: list[Sentence], happening: list[Sentence], names: set[str]) 
     if STOPPED.search(told) and names & _SEVERE:
         return "withdrawal"
     if "fever" in names and names & _WITH_FEVER and any(HIGH_FEVER.search(s.text) for s in happening):
+        return "fever"
+    if "fever" in names and len(names & _SEPSIS) >= 2:  # a fever with two signs of sepsis, whatever the figure
         return "fever"
     if "heart" in names and names & _WITH_HEART:
         return "chest"

@@ -31,6 +31,12 @@ _HELP = re.compile("|".join((
     r"\b(occurs?|develops?|is suspected)\b,? (\w+ )?discontinue\b",
     r"\bdiscontinue (\w+ ){0,4}if (a |an )?(serious|severe|signs|symptoms)\b",
     r"\bdiscontinue (\w+ ){0,2}in patients (that|who) (have )?(experienced|develop\w*)\b")))
+# "Start the infusion immediately after preparation", "if not used immediately, store ...": handling the
+# product at once, not a person who needs help; such a sentence counts only with an instruction to act for one
+_HANDLING = re.compile(r"\b(infusion solution|diluted|dilut\w+|prepar\w+|stor(e|ed|age)|refrigerat\w+|vials?|"
+                       r"reconstitut\w+|discard\w*|room temperature|protected from light)\b")
+_ACTION = re.compile(r"\b(medical|emergency|911|poison|hospital|doctor|physician|healthcare provider|discontinue\w*|"
+                     r"stop (taking|using))\b")
 # The document says it can kill or must be stopped at once.
 _GRAVE = re.compile(r"\b(life[- ]threatening|fatal|fatalities|death|deaths|died|sudden death)\b")
 _WITHDRAWAL = re.compile(  # stopping the drug itself, not "alcohol withdrawal syndrome"
@@ -54,7 +60,7 @@ _ALARM = re.compile(
     r"\b(difficulty (in )?breathing|trouble breathing|respiratory (depression|arrest|failure)|seizures?|convulsions?|"
     r"loss of consciousness|coma|anaphyla\w+|angioedema|cardiac arrest)\b")
 # trial statistics report deaths and events without tying them to the drug: not urgent statements
-_STATISTICS = re.compile(r"\b(placebo|trials?|study|studies|subjects|incidence|hazard ratio|patient-years)\b|%")
+STATISTICS = re.compile(r"\b(placebo|trials?|study|studies|subjects|incidence|hazard ratio|patient-years)\b|%")
 MAX_LIST = 8  # items (commas) in a sentence that an alarm sign makes urgent; longer lists are catalogues
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(•])")
 
@@ -113,9 +119,9 @@ def kind_of(sentence: str, heading: str) -> str | None:
         return "withdrawal"
     if "overdos" in head or _OVERDOSE.search(text) or ("overdos" in text and _HELP.search(text)):
         return "overdose"
-    if _HELP.search(text):
+    if _HELP.search(text) and not (_HANDLING.search(text) and not _ACTION.search(text)):
         return "help"
-    if (_GRAVE.search(text) or (_ALARM.search(text) and text.count(",") < MAX_LIST)) and not _STATISTICS.search(text):
+    if (_GRAVE.search(text) or (_ALARM.search(text) and text.count(",") < MAX_LIST)) and not STATISTICS.search(text):
         return "grave"
     return None
 

@@ -516,3 +516,56 @@ def test_a_labels_if_this_occurs_discontinue_is_what_to_do():
     reply = answer("my calf is swollen and red and now i cant catch my breath", ix)
     assert reply.text.startswith(EMERGENCY_NOTICE)
     assert "thrombosis" in reply.passages[0].passage.text.lower()
+
+
+# Safety dev 5's classes, in our own phrasings: a person who cannot be kept awake or no longer knows
+# who people are, a fever with two signs of sepsis (no figure given), a rigid belly, a sudden worst
+# headache or a stiff neck with vomiting, a lot of blood passed, hives with a hoarse voice, "nobody would
+# even notice"; beside them the heart-attack idiom, a mild stomach ache, a stiff neck from sleeping.
+DEV5 = [
+    ("we cant keep him awake and he doesnt know who i am", "unresponsive"),
+    ("shes not making sense and keeps calling me by my sisters name", "confusion"),
+    ("my belly is rock hard and it hurts so much", "abdomen"),
+    ("worst headache of my life just now, out of nowhere", "headache"),
+    ("my head feels like its going to explode and i threw up", "headache"),
+    ("his neck is really stiff and hes throwing up with a fever", "headache"),
+    ("im passing loads of blood and clots since this morning", "bleeding"),
+    ("covered in hives and my voice is going hoarse", "allergy"),
+    ("ill take all of them tonight, nobody would even notice", "self-harm"),
+]
+DEV5_NEAR_MISSES = [
+    "the price of this drug is giving me a heart attack lol",
+    "my stomach is a bit upset after the dose, is that normal",
+    "i slept funny and my neck is stiff today",
+    "does it cause headaches?",
+    "theres a tiny bit of blood when i brush my teeth",
+    "the leaflet is not making sense to me, how often do i take it",
+]
+
+
+@pytest.mark.parametrize("text,kind", DEV5)
+def test_dev5_classes_are_emergencies(lipitor, text, kind):
+    assert emergency_kind(text) == kind, sentences(text)
+    assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
+
+
+@pytest.mark.parametrize("text", DEV5_NEAR_MISSES)
+def test_dev5_near_misses_get_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+def test_a_fever_with_two_signs_of_sepsis_is_an_emergency_without_a_figure(lipitor):
+    assert assess("she has had a fever since yesterday, now shes breathing really fast and her knees look mottled",
+                  lipitor).kind == "fever"
+    assert assess("i have a runny nose and a cough", lipitor).kind is None
+
+
+def test_a_labels_handling_instructions_are_not_what_to_do_in_an_emergency():
+    """"Start the infusion immediately after preparation" is about the product, not a person in danger; an
+    allergic reaction on that label gets its contraindication as what may apply, not the storage text."""
+    ix = load_index(ROOT / "corpus" / "labels" / "omvoh.md")
+    assert not [st for st in ix.urgent.statements if st.kind == "help"]
+    reply = answer("an hour after my infusion my eyes are swelling shut and im wheezing", ix)
+    assert reply.text.startswith(EMERGENCY_NOTICE)
+    assert "hypersensitivity" in reply.passages[0].passage.text and "refrigerat" not in reply.passages[0].passage.text
+    assert "does not describe this situation itself" in reply.text
