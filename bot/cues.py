@@ -71,6 +71,10 @@ PAST = _cue(
     r"\bin the (past|\d0s)\b(?! (\d+ |few |couple( of)? |several |last )?(hours?|hrs?|minutes?|mins?|days?|nights?|weeks?)\b)", r"\bnone (for|since)\b", r"\bno (more )?(seizures?|episodes?|attacks?) (for|since)\b")
 RECOVERED = _cue(r"\b((much |a lot |so much )?better (now|place)|doing (well|better|fine|great|good)|under control|"
                  r"in remission|fine now|all good now)\b")
+# an episode told as over: "it settled within the hour", "went away after a few minutes", "gone now"
+RESOLVED = _cue(r"\b(settled|went away|gone away|went down|gone down|cleared up|subsided|calmed down|resolved|wore off|"
+                r"stopped)( on its own| by itself)?( \w+){0,2} (within|after|in|by) (the|an|a|half|a few|\d+|one|two|few)\b",
+                r"\b(its|it is|theyre|they are|thats) (all )?(gone|back to normal|normal again) now\b")
 FIGURE = _cue(
     r"\b(is|are|s|re|was|were|been) (\w+ )?(killing|murdering) (me|us)\b",
     r"\b(wife|husband|mom|mum|dad|mother|father|parents|boss|teacher|girlfriend|boyfriend|partner|doctor|coach) "

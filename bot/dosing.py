@@ -72,6 +72,11 @@ _DOSING = [
     rf"\b(can|could|should) {_WHO} (start|begin|go) (on|with|at) (a |the )?(high|higher|low|lower|big|bigger|small|"
     r"smaller|max\w*|double|full) (dose|dosage|amount)\b",
     r"\b(what|which) (dose|dosage|amount)\b.{0,40}\bfor (my|me|him|her|us|our)\b",
+    r"\b(what|which|how much) (\w+ )?(dose|dosage|amount)\b.{0,40}\b(should|would|can|must) my (\w+ ){1,3}(take|have|get|use|"
+    r"be on|need)\b",
+    # a missed dose, and what the person should now do: "missed my shot last week, do I just do it today"
+    r"\b(missed|forgot|skipped) (my|his|her|a|the) (\w+ )?(dose|shot|injection|pill|tablet|infusion|pen)\b.{0,60}\b(do|should|"
+    r"can) (i|we|he|she) (just )?(do|take|inject|have|give|double|skip|shift|move)\b",
     r"\bthe most\b.{0,40}\b(i|we|he|she|my \w+) (can|could|should|may) (take|have|give|use)\b",
     r"\b(i|we|he|she|im|hes|shes|i am|weighs?|weigh) (\w+ ){0,2}\d+ ?(kg|kgs|kilos?|lbs?|pounds)\b.{0,60}\b(dose|"
     r"dosage|mg|how (much|many)|should)\b",

@@ -158,6 +158,10 @@ _KINDS: dict[str, list[str]] = {
         r"his |her )?next\b",
         r"if (i|he|she) (took|take|swallowed|swallow|downed|ate) (all|the whole|every|everything)\b.{0,60}\b(would|will|"
         r"is) (it|that|i|he|she) (be )?(quick|fast|painless|peaceful|die|dead|over)\b",
+        r"(wont|will not|not going to|not gonna|wont be|will not be) (be )?need(ing)? (\w+ ){0,4}(refills?|anything( else)?|it|them|"
+        r"my \w+|any more \w+)( \w+){0,4} (after|anymore|any more|past|beyond) (tonight|today|this weekend|this week|"
+        r"tomorrow|that|now|this)\b",
+        r"(been )?(saving|saved|stashing|stashed|hoarding) (them|these|those|it) up\b",
         r"(fall|go|drift) (\w+ )?(to )?sleep and (not|never) wake( up| again)?", r"to (not|never) wake up( again)?\b(?! (with|at|in|during|early|on|so|feeling|for|\w+ing)\b)",
         r"(life|living|everything|my life) (is|feels|seems) (so |completely |totally )?(pointless|meaningless|hopeless)",
     ],
@@ -213,15 +217,16 @@ _KINDS: dict[str, list[str]] = {
         rf"(grabbed|picked up|took|swallowed) (\w+ ){{0,3}}instead of (my|his|her|their|our|the|a|an) \w+\b.{{0,40}}"
         rf"\b({_TOOK}|by mistake|accidentally)\b",
         # a pet that ate or chewed someone's medicine: call for help (a vet, or an animal poison line)
-        rf"\bmy (\w+ )?\w+ (ate|chewed|swallowed|got into|gobbled|scarfed) (up )?(a|an|the|some|half|most|all|several|"
-        rf"a few|a couple|\d+|two|three|four|five)( of)?( my| his| her| the| a| an)? (\w+ )?({_MEDS}|blister|bottle|"
-        r"packet|strip|vial)s?\b",
+        rf"\b(my|our) (\w+ )?\w+ (ate|chewed|swallowed|got into|gobbled|scarfed)( up| open| through| into)? ((a|an|the|some|"
+        rf"half|most|all|several|a few|a couple|\d+|two|three|four|five)( of)?( my| his| her| our| the| a| an)?|my|our|his|"
+        rf"her) (\w+ )?({_MEDS}|blister|bottle|packet|strip|vial)s?\b",
         rf"\b(dog|dogs|puppy|pup|cat|cats|kitten|pet|pets) ([\w()]+ ){{0,3}}(ate|eaten|chewed|chewing|swallowed|"
         r"got into|got (a)?hold of|gobbled|scarfed|licked)( up| through| on| open| off)? (\w+ ){0,3}"
         rf"({_MEDS}|tubes?|cream|ointment|gel|bottle|jar|patch|packet|blister|vial|inhaler)\b",
     ],
     "breathing": [
-        r"cant (breathe|breath|get (enough )?air|catch (my|his|her|their|a) breath)",
+        r"cant (breathe|breath|get (enough )?air|(catch|get) (my|his|her|their|a) breath)",
+        r"(pink|frothy|foamy|bubbly) (\w+ ){0,2}(sputum|spit|stuff|mucus|phlegm|froth|foam)",
         r"(hard|difficult|trouble|struggling|difficulty|unable|cannot|can not|not|isnt|arent|wasnt|hardly|barely) "
         r"(to )?breath(e|ing)",
         "stopped breathing", r"gasp\w*", "choking",
@@ -231,14 +236,14 @@ _KINDS: dict[str, list[str]] = {
         r"(blue|grey|gray|purple) (around|in) the lips",
     ],
     "unresponsive": [
-        "unresponsive", "unconscious", "passed out", "wont wake", "cant wake", "not waking",
+        "unresponsive", "unconscious", r"(?<!nearly )(?<!almost )(?<!nearly just )passed out", "wont wake", "cant wake", "not waking",
         r"barely (wakes?|waking|awake|conscious|responsive|responding)",
         r"(not|isnt|wont|doesnt) (respond\w*|answer(ing)? me)",
         "collapsed", "slumped",
         r"(cant|cannot|can not|unable to|couldnt|could not) (keep (him|her|them|me) awake|stay awake|wake (him|her|them) up)",
         r"(barely|doesnt|does not|dont|didnt|no longer) (know|knows|recogni[sz]e\w*) (who (i am|we are|he is|she is)|me|us|"
         r"where (she|he|they) (is|are))\b",
-        r"(is|was|hes|shes|gone|went|going|really|very|so|all|looks|seems|feels) (floppy|limp)\b(?! (wrist|hand|handshake))",
+        r"(is|was|hes|shes|gone|went|going|really|very|so|all|looks|seems|feels|and) (floppy|limp)\b(?! (wrist|hand|handshake))",
     ],
     "seizure": [
         r"seiz(ure|ures|ing)", r"convuls\w*", r"having (a )?fit\b", "foaming", r"eyes (\w+ )?(rolled|rolling) back",
@@ -276,6 +281,10 @@ _KINDS: dict[str, list[str]] = {
     "infection": [
         r"red (streaks?|lines?) (\w+ ){0,3}(going|spreading|running|moving|creeping|travel\w*|shooting) (\w+ ){0,2}"
         r"(up|toward|towards|along|from)\b",
+        r"(red|redness|rash|patch|swelling)\b.{0,80}\b(past|beyond|outside|over) the (line|lines|mark|marks|outline)\b",
+        r"(red|redness|patch|swelling|rash)\b.{0,30}\bspread\w* (really |so |very )?(fast|quickly|rapidly)\b",
+        r"(drew|drawn|marked|traced|outlined) (a line |a circle |round|around|the edge)\b.{0,80}\b(past|beyond|outside|over) "
+        r"(the|my) (line|lines|mark|marks|outline|circle|pen)\b",
         r"(spots|rash|dots|marks)\b.{0,50}\b(dont|doesnt|do not|does not|wont|didnt|not) (fade|go away|disappear|blanch|"
         r"go white|turn white)\b.{0,30}\b(press\w*|glass|push\w*)",
     ],
@@ -295,8 +304,10 @@ _KINDS: dict[str, list[str]] = {
         r"calling (me|us|him|her) by (the wrong|(my|his|her|our) \w+s) name",
     ],
     "bleeding": [
-        r"(vomiting|throwing up|coughing( up)?|puking) blood", r"blood in (my|his|her|the) (vomit|stool|poop|puke)",
+        r"(vomiting|vomited|throwing up|threw up|coughing( up)?|coughed( up)?|puking|puked( up)?) (\w+ )?blood", r"blood in (my|his|her|the) (vomit|stool|poop|puke)",
         r"(bleeding|blood) (\w+ ){0,2}(wont|doesnt|will not|cant) stop", r"black (tarry )?(stool|stools|poop)",
+        r"(poop\w*|stools?|bowel movements?|diarrh\w+)\b.{0,40}\b(black tar|tarry|(mostly|all|pure|just|full of) blood)\b",
+        r"(its|it is|its all|theres|there is|it was) (mostly|all|pure|just|nothing but) blood\b",
         r"(passing|passed|pooping|pooped|peeing|bleeding) (\w+ ){0,2}(loads|lots|tons|a lot|so much|heaps|a ton|buckets)"
         r" of (blood|clots)", r"toilet (bowl )?(is |was )?(full of|filled with|all) (blood|red)",
     ],

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from index import Hit, Index, tokenize
 from index.urgent import Urgent
 
-from .cues import Sentence, respelled, sentences
+from .cues import RESOLVED, Sentence, respelled, sentences
 from .query import ANAPHORA, FOLLOWUP_CUE
 from .safety import KINDS, kinds_in
 from .symptoms import KIND_SIGNS, Symptom, symptoms_in
@@ -25,7 +25,7 @@ from .symptoms import KIND_SIGNS, Symptom, symptoms_in
 SHOWN_FIRST = 2  # passages of the document's urgent statements put before the search results
 STOPPED = re.compile(
     r"\b(stopped|quit|ran out|run out|came off|coming off|cold turkey|went off|havent (taken|had)|"
-    r"missed (\w+ ){0,2}(days|doses))\b")
+    r"missed (\w+ ){0,2}(days|doses)|out of (my |his |her )?\w+ (for )?(\d+|a few|few|two|three|four|five|several) days)\b")
 TAKEN = re.compile(
     r"\b(took|taken|swallowed|had|ate|injected|downed|popped|gave (him|her|me|them|myself)|given)\b[^.?!]{0,40}?"
     r"\b(\d+(?:\.\d+)?) ?(mg|milligrams?|g|grams?)\b")
@@ -97,12 +97,15 @@ def _assess(text: str, index: Index) -> Urgency:
     said = sentences(respelled(text, index.speller))
     about = index.documents_named(tokenize(text))  # in a folder of documents, the ones the message names
     happening = [s for s in said if s.told_as_happening]
+    if over_now(said):  # "my lips went puffy yesterday but it settled within the hour": told, and over
+        said = [s for s in said if _self_harm_only(s)]
+        happening = []
     told = [(s, symptoms_in(s.text)) for s in happening]  # each sentence read for symptoms once
     symptoms = _symptoms(told)
     names = {s.name for s in symptoms}
     found = {k for s in said for k in kinds_in(s)}
     kinds = [k for k in KINDS if k in found] + [k for k in [_combined(said, happening, names)] if k]
-    over = _over_maximum(happening, index, about)
+    over = _over_maximum(happening, index, about) or any(_over_own_maximum(s.text) for s in happening)
     if over and "overdose" not in kinds:
         kinds.append("overdose")
     if "overdose" in kinds and any(INTENT.search(s.text) for s in said):
@@ -114,6 +117,15 @@ def _assess(text: str, index: Index) -> Urgency:
     if kinds[0] == "self-harm":  # passages about amounts are the last thing to show
         return Urgency("self-harm", (), tuple(sorted(names)))
     return Urgency(kinds[0], _shown_first(kinds, symptoms, index, over, about), tuple(sorted(names)))
+
+
+def over_now(said: list[Sentence]) -> bool:
+    """The message says its episode is over ("settled within the hour") and nothing of it is happening now."""
+    return any(RESOLVED.search(s.text) for s in said) and not any(s.now for s in said)
+
+
+def _self_harm_only(sentence: Sentence) -> bool:
+    return "self-harm" in kinds_in(sentence)
 
 
 def _symptoms(told: list[tuple[Sentence, list[Symptom]]], mild_too: bool = True) -> list[Symptom]:
@@ -171,6 +183,15 @@ def _naming(index: Index, symptoms: list[Symptom], among: set[int]) -> list[set[
         else:
             out.append(set().union(*(facts.holding(phrase, among) for phrase in sym.clinical)))
     return out
+
+
+_OWN_MAXIMUM = re.compile(r"\b(had|taken|took|taking|swallowed|popped|used|done|injected) (like |about |maybe |around )?"
+                          r"(\d+)\b[^.?!]{0,50}?\bmy (daily )?max(imum)? (is|was|dose is|should be) (\d+)\b")
+
+
+def _over_own_maximum(text: str) -> bool:
+    """More taken than the limit the person gives: "I've had 8 of the 10mg today and my max is 3"."""
+    return any(int(m.group(3)) > int(m.group(7)) for m in _OWN_MAXIMUM.finditer(text))
 
 
 def _over_maximum(happening: list[Sentence], index: Index, about: set[str] | None) -> bool:

@@ -569,3 +569,42 @@ def test_a_labels_handling_instructions_are_not_what_to_do_in_an_emergency():
     assert reply.text.startswith(EMERGENCY_NOTICE)
     assert "hypersensitivity" in reply.passages[0].passage.text and "refrigerat" not in reply.passages[0].passage.text
     assert "does not describe this situation itself" in reply.text
+
+
+# Safety dev 6's classes, in our own phrasings: withdrawal told as "out of it for 3 days", more taken than
+# the limit the person states, a pet of ours that chewed into a bottle, a child gone sleepy and floppy,
+# not needing refills after tonight, blood coughed up, redness past the line drawn round it, pink froth;
+# beside them, a near faint said as a joke, a dose within the stated limit, an episode that settled.
+DEV6 = [
+    ("out of my baclofen for 3 days now and im seeing things", "withdrawal"),
+    ("ive had 9 today and my max is 4, i feel so heavy", "overdose"),
+    ("our puppy chewed open my pill bottle and now hes shaking", "overdose"),
+    ("my toddler has gone sleepy and floppy after getting into my bag", "unresponsive"),
+    ("i wont be needing refills after this weekend, ive been saving them up", "self-harm"),
+    ("i coughed up blood this morning", "bleeding"),
+    ("i drew around the red patch this morning and its way past the line now", "infection"),
+    ("hes coughing up pink frothy stuff", "breathing"),
+]
+DEV6_NEAR_MISSES = [
+    "i nearly passed out just thinking about the needle lol",
+    "ive had 2 today and my max is 3, can i take one more tonight",
+    "my lips went a bit puffy after the shot yesterday but it settled within the hour",
+    "i ran out of my refills, how do i get more",
+]
+
+
+@pytest.mark.parametrize("text,kind", DEV6)
+def test_dev6_classes_are_emergencies(lipitor, text, kind):
+    got = assess(text, lipitor).kind
+    assert got == kind or (got and emergency_kind(text) == kind), (got, sentences(text))
+    assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
+
+
+@pytest.mark.parametrize("text", DEV6_NEAR_MISSES)
+def test_dev6_near_misses_get_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+@pytest.mark.parametrize("text", ["what dose should my 8 year old take", "i missed my shot last week, do i just do it today"])
+def test_a_childs_dose_or_a_missed_dose_gets_the_dosing_note(text):
+    assert asks_personal_dosing(text)
