@@ -29,10 +29,10 @@ _ADJUST = (r"(double|doubling|increase|increasing|decrease|decreasing|raise|rais
 _USE = (r"(take|taking|use|using|apply|applying|put (it|them|\w+) on|put on|putting (it |\w+ )?on|rub|rubbing|spread|"
         r"spray|inject|injecting|give|giving|do|dose|have|switch( (my|him|her)sel(f|ves))? to|go( back)? to|move to)")
 _DOSING = [
-    rf"\bhow (much|many)\b.{{0,50}}\b(should|can|could|do|must|shall|may) ({_WHO[1:-1]}|my|our)\b",
+    rf"\bhow (much|many)\b.{{0,50}}\b(should|can|could|do|must|shall|may|would|will) ({_WHO[1:-1]}|my|our)\b",
     r"\bhow (much|many)\b.{0,40}\b(for me|for my|i take|i need)\b",
     rf"\b(should|can|could|may|do) {_WHO}( just)?\b.{{0,30}}\b{_CHANGE}\b.{{0,30}}\b(dose|dosage|mg|pills?|tablets?|"
-    r"pens?|shots?|more|another|extra|\d+|two|twice|weeks?|days?)\b",
+    r"pens?|shots?|more|another|extra|\d+|two|twice|weeks?|days?)(\b|(?=mg|mcg|ml))",
     # changing one's own dose without the prescriber: "start taking 40 on my own", "up it myself"
     rf"\b{_ADJUST}\b.{{0,40}}\b(on (my|his|her|our) own|by (my|him|her)self|(my|him|her)self|without (asking|telling|"
     r"checking( with)?|talking to|calling|consulting|seeing) (my|his|her|the|a) (doctor|doc|prescriber|pharmacist|gp|"

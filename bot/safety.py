@@ -88,6 +88,7 @@ _KINDS: dict[str, list[str]] = {
         r"cut(ting)? myself",
         r"better off (dead|without me)",
         r"(everyone|everybody|they|my family|the world) (would|will)( all)? be better off", r"take my (own )?life",
+        r"(well|we will|youll|you will|theyll|they will|everyone will|everyones) (all )?be better off\b(?! (with|if|when|after|once|without the|financially))",
         r"\bkms\b", r"\bkys\b", r"(would|will|to) kill me", r"(take|need|enough) to (die|kill myself)",
         "lethal dose", "fatal dose", r"how (much|many)\b.{0,40}\b(kill|die|fatal|lethal|painless)",
         # indirect: wishing not to wake, a plan, the means kept ready, no point in living
@@ -152,8 +153,14 @@ _KINDS: dict[str, list[str]] = {
         # whether taking everything at once would be quick
         r"(giving|given|gave|give) (away )?(all |most of )?(my|his|her) (stuff|things|belongings|possessions|"
         r"stuff away|things away)\b",
+        r"(given|gave|giving) away\b.{0,80}\b(letters|goodbyes?|notes?)\b",
+        r"(written|wrote|writing|decided|sorted|worked) (down |out )?who (gets|will get|takes|will take|should get|should have) "
+        r"(my|the|his|her)\b",
+        r"(said|saying|say|texted|written|wrote|sent) (all )?(my|his|her) goodbyes\b",
+        r"(nobody|no one|nobodys|noones|nobody is|no one is) (going to|gonna|will|is going to) (see|miss|notice|care about) "
+        r"(\w+ ){0,2}(after|by|past|beyond) (this|tonight|tomorrow|next|the weekend)\b",
         r"(dont think|doubt|not sure) (that )?(ill|i will|i am going to|im going to|im gonna) (be (here|around|alive)|"
-        r"make it|still be here) (for (the|my|his|her|another|much)|to see|much longer|past)\b",
+        r"make it|still be here) (for (the|my|his|her|another|much)|to see|much longer|long enough|past)\b",
         r"(wont|will not|not going to|not gonna) be (here|around|alive) (for|to see|when|by the time|at) (the |my |"
         r"his |her )?next\b",
         r"if (i|he|she) (took|take|swallowed|swallow|downed|ate) (all|the whole|every|everything)\b.{0,60}\b(would|will|"
@@ -243,7 +250,7 @@ _KINDS: dict[str, list[str]] = {
         r"(cant|cannot|can not|unable to|couldnt|could not) (keep (him|her|them|me) awake|stay awake|wake (him|her|them) up)",
         r"(barely|doesnt|does not|dont|didnt|no longer) (know|knows|recogni[sz]e\w*) (who (i am|we are|he is|she is)|me|us|"
         r"where (she|he|they) (is|are))\b",
-        r"(is|was|hes|shes|gone|went|going|really|very|so|all|looks|seems|feels|and) (floppy|limp)\b(?! (wrist|hand|handshake))",
+        r"(is|was|hes|shes|gone|went|going|really|very|so|too|all|looks|seems|feels|and) (floppy|limp)\b(?! (wrist|hand|handshake))",
     ],
     "seizure": [
         r"seiz(ure|ures|ing)", r"convuls\w*", r"having (a )?fit\b", "foaming", r"eyes (\w+ )?(rolled|rolling) back",
@@ -263,7 +270,9 @@ _KINDS: dict[str, list[str]] = {
         ALLERGY_WORDS,
     ],
     "chest": [
-        CHEST_PAIN, "crushing", "heart attack", r"sitting on (my|his|her|the) chest",
+        CHEST_PAIN,
+        r"(pain|ache|aching|pressure|tight\w*)\b.{0,40}\bjaw\b.{0,30}\b(left arm|arm)\b",
+        r"\bjaw (and|&) (down )?(my |his |her )?left arm\b", "crushing", "heart attack", r"sitting on (my|his|her|the) chest",
     ],
     "stroke": [
         r"face (is )?droop\w*",
@@ -281,12 +290,16 @@ _KINDS: dict[str, list[str]] = {
     "infection": [
         r"red (streaks?|lines?) (\w+ ){0,3}(going|spreading|running|moving|creeping|travel\w*|shooting) (\w+ ){0,2}"
         r"(up|toward|towards|along|from)\b",
-        r"(red|redness|rash|patch|swelling)\b.{0,80}\b(past|beyond|outside|over) the (line|lines|mark|marks|outline)\b",
+        r"(red|redness|rash|patch|swelling)\b.{0,80}\b(past|beyond|outside|over) the (pen |marker |drawn )?(line|lines|mark|marks|outline)\b",
         r"(red|redness|patch|swelling|rash)\b.{0,30}\bspread\w* (really |so |very )?(fast|quickly|rapidly)\b",
         r"(drew|drawn|marked|traced|outlined) (a line |a circle |round|around|the edge)\b.{0,80}\b(past|beyond|outside|over) "
         r"(the|my) (line|lines|mark|marks|outline|circle|pen)\b",
         r"(spots|rash|dots|marks)\b.{0,50}\b(dont|doesnt|do not|does not|wont|didnt|not) (fade|go away|disappear|blanch|"
         r"go white|turn white)\b.{0,30}\b(press\w*|glass|push\w*)",
+    ],
+    "testicle": [
+        r"(one of (my|his) (balls|testicles|nuts)|(my|his) (left |right )?(ball|testicle|nut)|testicles?|scrotum)\b.{0,50}\b"
+        r"(painful|swollen|swelling|agony|killing)\b",
     ],
     "headache": [
         r"worst (headache|head ?ache) (of (my|his|her) life|ever|(i|he|she) (have|has|ve|s)? ?ever (had|felt))\b",
@@ -328,7 +341,8 @@ EMERGENCY_SEARCH = {
     "chest": "chest pain", "senses": "vision hearing", "fever": "fever infection",
     "withdrawal": "withdrawal abrupt discontinuation", "stroke": "stroke", "bleeding": "bleeding hemorrhage",
     "infection": "fever infection serious infections",
-    "headache": "headache", "abdomen": "abdominal pain", "confusion": "confusion",
+    "headache": "headache", "abdomen": "abdominal pain", "confusion": "confusion", "testicle": "testicular pain",
+    "clot": "thrombosis embolism blood clots",
 }
 _JOKING = gated(r"\b(lol|lmao|haha)\b")
 
@@ -344,9 +358,9 @@ def kinds_in(sentence: Sentence) -> list[str]:
         match = pattern.search(sentence.text)
         if not match:
             continue
-        if kind == "self-harm":  # only what is over, or a figure of speech, is let pass
+        if kind == "self-harm":  # only what is over, a figure of speech, or a drug's warning asked about is let pass
             if not (sentence.past and not sentence.now) and not _figure(sentence.text, match):
-                found.append(kind)
+                found.append(ASKED_ABOUT if _A_RISK.search(sentence.text[:match.start()]) else kind)
         elif sentence.told_as_happening and any(not _HISTORY_OF.search(sentence.text[:m.start()])
                                                 and not _dated_past(sentence.text, m) and not _idiom(sentence.text, m)
                                                 for m in pattern.finditer(sentence.text)):
@@ -361,6 +375,25 @@ def _dated_past(text: str, match: re.Match[str]) -> bool:
     ends = [i for i in (text.find(",", match.end()), text.find(" so ", match.end())) if i >= 0]
     clause = text[start:min(ends) if ends else len(text)]
     return bool(PAST.search(clause)) and not NOW.search(MANNER.sub(" ", clause))
+
+
+# "does it increase the risk of suicidal thoughts?", "a warning about suicidal thoughts": a question about a
+# drug's warning, not a person's thoughts ("I'm at risk of suicide" is still a person's)
+_A_RISK = gated(r"(?<!at )\b(warning|warnings|risk|risks|rate|rates|reports?|labels?|side effects?)( \w+){0,2} "
+                r"(of|about|for|on|like) (\w+ )?$")
+ASKED_ABOUT = "self-harm, asked about"  # a drug's suicidality warning asked about: self-harm only if the person has them
+# "... i have been having them", "ive had those thoughts": the person's own, told beside the question
+_OWN_THOUGHTS = gated(r"\b(i|im|ive|i am|i have|i keep|i been|ive been|hes|shes|he has|she has|he keeps|she keeps)( \w+){0,2} "
+                      r"(having|getting|had|thinking|feeling|felt) (them|those|these|such|the same|that way|it|thoughts|"
+                      r"those thoughts|like that)\b")
+
+
+def resolve_asked(found: set[str], said: list[Sentence]) -> set[str]:
+    """A question about a drug's suicidality warning is self-harm when the person also says they have such thoughts."""
+    if ASKED_ABOUT not in found:
+        return found
+    found = found - {ASKED_ABOUT}
+    return found | {"self-harm"} if any(_OWN_THOUGHTS.search(s.text) for s in said) else found
 
 
 _IDIOM = gated(r"\b(giving|gave|give|gives) (me|us|him|her) a heart attack\b")
@@ -379,5 +412,6 @@ def _figure(text: str, match: re.Match[str]) -> bool:
 
 def emergency_kind(text: str) -> str | None:
     """The first always-urgent kind the text tells of (self-harm checked first), or None."""
-    found = {k for s in sentences(text) for k in kinds_in(s)}
+    said = sentences(text)
+    found = resolve_asked({k for s in said for k in kinds_in(s)}, said)
     return next((k for k in KINDS if k in found), None)

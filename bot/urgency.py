@@ -19,7 +19,7 @@ from index.urgent import Urgent
 
 from .cues import RESOLVED, Sentence, respelled, sentences
 from .query import ANAPHORA, FOLLOWUP_CUE
-from .safety import KINDS, kinds_in
+from .safety import ASKED_ABOUT, KINDS, kinds_in, resolve_asked
 from .symptoms import KIND_SIGNS, Symptom, symptoms_in
 
 SHOWN_FIRST = 2  # passages of the document's urgent statements put before the search results
@@ -73,7 +73,7 @@ UNWELL = re.compile(
 _SEVERE = {"seizure", "hallucination", "heart", "fever", "confusion", "rigidity", "unresponsive", "chest pain"}
 _WITH_FEVER = {"confusion", "rigidity", "chills", "seizure", "unresponsive", "hallucination", "tremor", "cold skin"}
 _WITH_HEART = {"faint", "chest pain", "breathing", "unresponsive"}
-_SEPSIS = {"confusion", "breathing", "cold skin", "unresponsive", "rigidity", "chills", "faint"}
+_SEPSIS = {"confusion", "breathing", "cold skin", "unresponsive", "rigidity", "chills", "faint", "tremor", "vomiting"}
 _PRIORITY = {"help": 0, "withdrawal": 1, "overdose": 1, "maximum": 2, "grave": 3}
 
 
@@ -103,7 +103,7 @@ def _assess(text: str, index: Index) -> Urgency:
     told = [(s, symptoms_in(s.text)) for s in happening]  # each sentence read for symptoms once
     symptoms = _symptoms(told)
     names = {s.name for s in symptoms}
-    found = {k for s in said for k in kinds_in(s)}
+    found = resolve_asked({k for s in said for k in kinds_in(s)}, said)
     kinds = [k for k in KINDS if k in found] + [k for k in [_combined(said, happening, names)] if k]
     over = _over_maximum(happening, index, about) or any(_over_own_maximum(s.text) for s in happening)
     if over and "overdose" not in kinds:
@@ -125,7 +125,7 @@ def over_now(said: list[Sentence]) -> bool:
 
 
 def _self_harm_only(sentence: Sentence) -> bool:
-    return "self-harm" in kinds_in(sentence)
+    return bool({"self-harm", ASKED_ABOUT} & set(kinds_in(sentence)))
 
 
 def _symptoms(told: list[tuple[Sentence, list[Symptom]]], mild_too: bool = True) -> list[Symptom]:
@@ -146,6 +146,10 @@ def _combined(said: list[Sentence], happening: list[Sentence], names: set[str]) 
         return "fever"
     if "fever" in names and len(names & _SEPSIS) >= 2:  # a fever with two signs of sepsis, whatever the figure
         return "fever"
+    if "cold skin" in names and names & {"confusion", "unresponsive", "faint"}:  # cold, clammy and confused: shock
+        return "fever"
+    if "clot" in names and names & {"breathing", "chest pain", "faint"}:  # a swollen calf, then out of breath
+        return "clot"
     if "heart" in names and names & _WITH_HEART:
         return "chest"
     if (WRONG_MEDICINE.search(told) or TOO_MUCH_APPLIED.search(told)) and (

@@ -26,8 +26,9 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # session, so the pooled figures are of a larger pool: every earlier blind row's figures are unchanged or higher
     "blind, pooled": {"hit_at_k": 0.74, "answer_hit": 0.57, "honest_unanswerable": 0.7, "emergency_recall": 1.0, "dosing_note": 1.0, "false_declines": 0.06, "false_alarms": 0.01},
     "safety (dev), 4 documents": {"emergency_recall": 1.0, "dosing_note": 1.0, "false_alarms": 0.1},
-    # safety dev 5 and 6 (60 cases each; first runs hit@3 0.55 and 0.65, recall 0.73 each) joined the pool in the third session
-    "safety, pooled": {"hit_at_k": 0.7, "answer_hit": 0.53},
+    # safety dev 5, 6 and 7 (60 cases each; first runs hit@3 0.55, 0.65, 0.62; recall 0.73, 0.73, 0.67) joined the
+    # pool in the third session
+    "safety, pooled": {"hit_at_k": 0.7, "answer_hit": 0.52},
     # the second held-out safety set, run once (recall 0.88, dosing note 0.83, false alarms 0.04), now
     # studied: the classes it missed were added in general form and it reaches the requirement
     "safety (once held out, 2), 3 documents": {"emergency_recall": 1.0, "dosing_note": 1.0, "false_alarms": 0.0},
@@ -43,6 +44,9 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # safety dev 6, written blind in the third session: first run recall 0.73, dosing note 0.67, false alarms
     # 0.07; its classes were added in general form and it reaches the requirement
     "safety (dev 6), 3 documents": {"emergency_recall": 1.0, "dosing_note": 1.0, "false_alarms": 0.0},
+    # safety dev 7, written blind in the third session: first run recall 0.67, dosing note 0.67, false alarms
+    # 0.04; its classes were added in general form and it reaches the requirement
+    "safety (dev 7), 3 documents": {"emergency_recall": 1.0, "dosing_note": 1.0, "false_alarms": 0.0},
     "medquad: single questions": {"hit_at_k": 0.61},
     "medquad: follow-ups": {"hit_at_k": 0.64},
     "tuning, pooled": {"answer_hit": 0.78},

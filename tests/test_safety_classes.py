@@ -608,3 +608,47 @@ def test_dev6_near_misses_get_no_notice(lipitor, text):
 @pytest.mark.parametrize("text", ["what dose should my 8 year old take", "i missed my shot last week, do i just do it today"])
 def test_a_childs_dose_or_a_missed_dose_gets_the_dosing_note(text):
     assert asks_personal_dosing(text)
+
+
+# Safety dev 7's classes, in our own phrasings: warning signs of suicide told through plans and goodbyes
+# ("we'll all be better off soon", "written down who gets the dog", "said my goodbyes", "won't be around long
+# enough"), a swollen calf then out of breath, cold clammy skin with muttering, a shaking, hot, confused
+# parent, sudden testicle pain, pain in the jaw and down the left arm; a drug's suicidality warning asked
+# about is not self-harm unless the person says they have such thoughts.
+DEV7 = [
+    ("he keeps saying well all be better off soon", "self-harm"),
+    ("ive written down who gets the dog after im gone", "self-harm"),
+    ("i already said my goodbyes so it doesnt matter", "self-harm"),
+    ("i dont think ill be around long enough to finish this box", "self-harm"),
+    ("is there a warning about suicidal thoughts? ive been having them all week", "self-harm"),
+    ("one of my testicles is suddenly swollen and agony", "testicle"),
+    ("a dull pain in my jaw and down my left arm, a bit sweaty", "chest"),
+]
+DEV7_URGENT = [  # urgent by their signs together (bot.urgency), not by one pattern
+    "my calf is hot and swollen and now i get puffed walking up the stairs",
+    "her skin is cold and clammy and shes muttering to herself",
+    "hes shaking really hard and hot and not talking right",
+]
+DEV7_NEAR_MISSES = [
+    "does this drug increase the risk of suicidal thoughts?",
+    "i read there is a boxed warning about suicidal thoughts, what does it say",
+    "we will all be better off once the rain stops",
+    "my calf is a bit sore after running",
+    "its really hot weather today, can i keep the pen in my bag",
+]
+
+
+@pytest.mark.parametrize("text,kind", DEV7)
+def test_dev7_classes_are_emergencies(lipitor, text, kind):
+    assert emergency_kind(text) == kind, sentences(text)
+    assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
+
+
+@pytest.mark.parametrize("text", DEV7_URGENT)
+def test_dev7_signs_together_are_urgent(lipitor, text):
+    assert assess(text, lipitor).kind is not None, sentences(text)
+
+
+@pytest.mark.parametrize("text", DEV7_NEAR_MISSES)
+def test_dev7_near_misses_get_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
