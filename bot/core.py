@@ -207,22 +207,25 @@ def _naming_the_kind(hits: list[Hit], kind: str) -> list[Hit]:
     if signs is None:
         return []
     phrases = [p for p in signs.clinical if p]
-    return [h for h in hits if any(_says(sentence, phrase) for sentence in _statements_of(h.passage.text)
+    return [h for h in hits if any(_says(terms, held, phrase) for terms, held in _statements_of(h.passage.text)
                                    for phrase in phrases)]
 
 
 @lru_cache(maxsize=4096)
-def _statements_of(text: str) -> tuple[tuple[str, ...], ...]:
-    """A passage's sentences as index terms, leaving out trial statistics ("reported in 2% of subjects") and
-    catalogues (a postmarketing list of body systems names a sign and says nothing of it)."""
-    return tuple(tuple(tokenize(s)) for s in urgent_sentences(text)
-                 if not STATISTICS.search(s.lower()) and s.count(",") < MAX_LIST)
+def _statements_of(text: str) -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    """A passage's sentences as index terms (in order, and as a set), leaving out trial statistics ("reported
+    in 2% of subjects") and catalogues (a postmarketing list of body systems names a sign and says nothing of it)."""
+    kept = (tuple(tokenize(s)) for s in urgent_sentences(text)
+            if not STATISTICS.search(s.lower()) and s.count(",") < MAX_LIST)
+    return tuple((terms, frozenset(terms)) for terms in kept)
 
 
-def _says(terms: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+def _says(terms: tuple[str, ...], held: frozenset[str], phrase: tuple[str, ...]) -> bool:
     """The phrase's terms in a row ("sudden death", not "sudden" here and "death" there)."""
+    if not held.issuperset(phrase):
+        return False
     n = len(phrase)
-    return any(terms[i:i + n] == phrase for i in range(len(terms) - n + 1))
+    return n == 1 or any(terms[i:i + n] == phrase for i in range(len(terms) - n + 1))
 
 
 @lru_cache(maxsize=8)

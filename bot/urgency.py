@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import dataclass
 
 from index import Hit, Index, tokenize
@@ -245,10 +246,16 @@ def _shown_first(kinds: list[str], symptoms: list[Symptom], index: Index, over: 
         matched = matches[number]
         sign = number in signs
         wanted = _wanted(st, kinds, matched, sign, over)
-        if wanted:  # the kind's own statements first (what withdrawal does, for a withdrawal), then the best matched,
-            # then the one whose own words name it (not only its heading: "WARNING: ... AND THROMBOSIS" heads many)
+        if wanted:  # the kind's own statements first (what withdrawal does, for a withdrawal), then the best matched
             own = st.kind in kinds or (st.kind == "maximum" and over)
-            ranked.append((not own, -matched - sign, -_named_in_sentence(st, symptoms, kinds), _PRIORITY[st.kind], n))
+            ranked.append((not own, -matched - sign, 0, _PRIORITY[st.kind], n))
+    if not ranked:
+        return ()
+    # among the best, the one whose own words name it comes first (not only its heading: "WARNING: ... AND
+    # THROMBOSIS" heads many); read only for those (a library has hundreds of wanted statements)
+    best = min(ranked)[:2]
+    ranked = [(a, b, -_named_in_sentence(statements[n], symptoms, kinds), d, n) if (a, b) == best else (a, b, c, d, n)
+              for a, b, c, d, n in ranked]
     ranked.sort()
     passages: list[int] = []
     for key in ranked:  # the best statement, and others only as good (an overdose's signs and its treatment)
@@ -260,9 +267,15 @@ def _shown_first(kinds: list[str], symptoms: list[Symptom], index: Index, over: 
 
 def _named_in_sentence(st: Urgent, symptoms: list[Symptom], kinds: list[str]) -> int:
     """How many of the symptoms and kinds' signs the statement's own sentence names (its heading aside)."""
-    said = frozenset(tokenize(st.text))
+    said = _sentence_terms(st.text)
     signs = list(symptoms) + [KIND_SIGNS[k] for k in kinds if k in KIND_SIGNS]
     return sum(any(phrase and set(phrase) <= said for phrase in sym.clinical) for sym in signs)
+
+
+@lru_cache(maxsize=8192)
+def _sentence_terms(text: str) -> frozenset[str]:
+    """A statement's own terms (its heading's aside), kept: statements recur from message to message."""
+    return frozenset(tokenize(text))
 
 
 def _wanted(st: Urgent, kinds: list[str], matched: int, sign: bool, over: bool) -> bool:
