@@ -166,9 +166,15 @@ _KINDS: dict[str, list[str]] = {
         r"if (i|he|she) (took|take|swallowed|swallow|downed|ate) (all|the whole|every|everything)\b.{0,60}\b(would|will|"
         r"is) (it|that|i|he|she) (be )?(quick|fast|painless|peaceful|die|dead|over)\b",
         r"(wont|will not|not going to|not gonna|wont be|will not be) (be )?need(ing)? (\w+ ){0,4}(refills?|anything( else)?|it|them|"
-        r"my \w+|any more \w+)( \w+){0,4} (after|anymore|any more|past|beyond) (tonight|today|this weekend|this week|"
-        r"tomorrow|that|now|this)\b",
+        r"my \w+|any more \w+)( \w+){0,4} ((after|past|beyond) (tonight|today|this weekend|this week|tomorrow|that|now|this)|"
+        r"(anymore|any more))\b",
         r"(been )?(saving|saved|stashing|stashed|hoarding) (them|these|those|it) up\b",
+        r"(want|wanna|need) (the |this |my |all the |all this )?(pain|hurt|hurting|suffering|it|everything) to (stop|end|be over) "
+        r"(for good|forever|permanently|once and for all)\b",
+        r"(sorted|sorting|put|putting|got|getting|settled|settling) (out )?(all )?(my|his|her) affairs( in order)?\b",
+        r"(giving|gave|given|rehoming|rehomed) (away )?(my|his|her|our) (cats?|dogs?|pets?|kids?)\b.{0,60}\b(passwords?|letters?|"
+        r"goodbyes?|will|affairs|wont need)\b",
+        r"(wrote|written|writing|left) (down )?(my|his|her) passwords\b",
         r"(fall|go|drift) (\w+ )?(to )?sleep and (not|never) wake( up| again)?", r"to (not|never) wake up( again)?\b(?! (with|at|in|during|early|on|so|feeling|for|\w+ing)\b)",
         r"(life|living|everything|my life) (is|feels|seems) (so |completely |totally )?(pointless|meaningless|hopeless)",
     ],
@@ -321,6 +327,7 @@ _KINDS: dict[str, list[str]] = {
         r"(bleeding|blood) (\w+ ){0,2}(wont|doesnt|will not|cant) stop", r"black (tarry )?(stool|stools|poop)",
         r"(poop\w*|stools?|bowel movements?|diarrh\w+)\b.{0,40}\b(black tar|tarry|(mostly|all|pure|just|full of) blood)\b",
         r"(its|it is|its all|theres|there is|it was) (mostly|all|pure|just|nothing but) blood\b",
+        r"(threw up|throwing up|vomit\w*|puk\w+|sick)\b.{0,40}\bcoffee ?grounds?\b",
         r"(passing|passed|pooping|pooped|peeing|bleeding) (\w+ ){0,2}(loads|lots|tons|a lot|so much|heaps|a ton|buckets)"
         r" of (blood|clots)", r"toilet (bowl )?(is |was )?(full of|filled with|all) (blood|red)",
     ],
@@ -342,7 +349,7 @@ EMERGENCY_SEARCH = {
     "withdrawal": "withdrawal abrupt discontinuation", "stroke": "stroke", "bleeding": "bleeding hemorrhage",
     "infection": "fever infection serious infections",
     "headache": "headache", "abdomen": "abdominal pain", "confusion": "confusion", "testicle": "testicular pain",
-    "clot": "thrombosis embolism blood clots",
+    "clot": "thrombosis embolism blood clots", "muscle": "rhabdomyolysis myopathy muscle", "liver": "hepatic liver",
 }
 _JOKING = gated(r"\b(lol|lmao|haha)\b")
 

@@ -74,6 +74,9 @@ UNWELL = re.compile(
 _SEVERE = {"seizure", "hallucination", "heart", "fever", "confusion", "rigidity", "unresponsive", "chest pain"}
 _WITH_FEVER = {"confusion", "rigidity", "chills", "seizure", "unresponsive", "hallucination", "tremor", "cold skin"}
 _WITH_HEART = {"faint", "chest pain", "breathing", "unresponsive"}
+# signs that are urgent only beside another ("muscles aching" with urine like cola), never alone through a
+# document's "call your doctor right away if you have unexplained muscle pain"
+_TOGETHER_ONLY = {"muscle pain", "weakness"}
 _SEPSIS = {"confusion", "breathing", "cold skin", "unresponsive", "rigidity", "chills", "faint", "tremor", "vomiting"}
 _PRIORITY = {"help": 0, "withdrawal": 1, "overdose": 1, "maximum": 2, "grave": 3}
 
@@ -151,6 +154,10 @@ def _combined(said: list[Sentence], happening: list[Sentence], names: set[str]) 
         return "fever"
     if "clot" in names and names & {"breathing", "chest pain", "faint"}:  # a swollen calf, then out of breath
         return "clot"
+    if "dark urine" in names and names & {"muscle pain", "weakness"}:  # muscles aching and weak, urine like cola
+        return "muscle"
+    if "jaundice" in names and names & {"confusion", "unresponsive", "sedation", "vomiting"}:  # yellow and confused
+        return "liver"
     if "heart" in names and names & _WITH_HEART:
         return "chest"
     if (WRONG_MEDICINE.search(told) or TOO_MUCH_APPLIED.search(told)) and (
@@ -214,7 +221,7 @@ def _document(happening: list[Sentence], told: list[tuple[Sentence, list[Symptom
     """A symptom the document says needs help now; one sudden withdrawal brings, after stopping; two
     of a syndrome it calls fatal; or one it calls urgent when the person asks for help. Mild symptoms
     ("a bit shaky") do not count here."""
-    symptoms = _symptoms(told, mild_too=False)
+    symptoms = [s for s in _symptoms(told, mild_too=False) if s.name not in _TOGETHER_ONLY]
     if not symptoms:
         return None
     stopped = any(STOPPED.search(s.text) for s in happening)

@@ -652,3 +652,41 @@ def test_dev7_signs_together_are_urgent(lipitor, text):
 @pytest.mark.parametrize("text", DEV7_NEAR_MISSES)
 def test_dev7_near_misses_get_no_notice(lipitor, text):
     assert assess(text, lipitor).kind is None, sentences(text)
+
+
+# Held-out safety 3's classes (run once at the end of the third session's work, then studied), in our own
+# phrasings: wanting the pain to stop for good, affairs sorted, pets given away beside passwords, not needing
+# refills any more, vomit like coffee grounds, yellow and confused, aching weak muscles with urine like cola.
+HELDOUT3 = [
+    ("i just want all this pain to stop for good", "self-harm"),
+    ("ive sorted out all my affairs and said what i needed to", "self-harm"),
+    ("giving my dog to my brother and left him my passwords", "self-harm"),
+    ("i wont need my refills anymore", "self-harm"),
+    ("he threw up something that looks like coffee grounds", "bleeding"),
+]
+HELDOUT3_URGENT = [
+    "her eyes went yellow this week and now shes confused and so sleepy",
+    "my muscles are in agony and so weak i cant walk, and my pee is dark brown",
+]
+HELDOUT3_NEAR_MISSES = [
+    "my muscles ache a bit after the gym, is that the lipitor?",
+    "i want the pain in my knee to stop, what helps",
+    "i sorted out my pill organiser for the week",
+    "i wont need my refills for a while, im travelling with a 3 month supply",
+]
+
+
+@pytest.mark.parametrize("text,kind", HELDOUT3)
+def test_heldout3_classes_are_emergencies(lipitor, text, kind):
+    assert emergency_kind(text) == kind, sentences(text)
+    assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
+
+
+@pytest.mark.parametrize("text", HELDOUT3_URGENT)
+def test_heldout3_signs_together_are_urgent(lipitor, text):
+    assert assess(text, lipitor).kind is not None, sentences(text)
+
+
+@pytest.mark.parametrize("text", HELDOUT3_NEAR_MISSES)
+def test_heldout3_near_misses_get_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
