@@ -36,6 +36,7 @@ from .safety import (
     EMERGENCY_DECLINE,
     EMERGENCY_NOTICE,
     EMERGENCY_SEARCH,
+    asks_about_self_harm,
     emergency_kind,
 )
 from .symptoms import KIND_SIGNS
@@ -99,7 +100,8 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     earlier = tuple(clean_question(q)[0] for q in history if str(q).strip())[-TUNING.history_turns:]
     urgency = assess(text, index, earlier)  # the always-urgent kinds, and what this document calls urgent
     kind = urgency.kind
-    notice = EMERGENCY_NOTICE if kind else None
+    # a question about a drug's suicidality warning is answered from the document, under the notice all the same
+    notice = EMERGENCY_NOTICE if kind or asks_about_self_harm(text) else None
     if not text or (not kind and is_pleasantry(text)):
         return _finish(question, text, notice=notice, notes=notes + [EMPTY_HINT])
     if kind == "self-harm":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import FIGURE, MANNER, NOW, PAST, Sentence, sentences
+from .cues import FIGURE, MANNER, NOW, PAST, Sentence, normalized, sentences
 from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
 from .gate import Alternation, gated
 
@@ -393,6 +393,12 @@ ASKED_ABOUT = "self-harm, asked about"  # a drug's suicidality warning asked abo
 _OWN_THOUGHTS = gated(r"\b(i|im|ive|i am|i have|i keep|i been|ive been|hes|shes|he has|she has|he keeps|she keeps)( \w+){0,2} "
                       r"(having|getting|had|thinking|feeling|felt) (them|those|these|such|the same|that way|it|thoughts|"
                       r"those thoughts|like that)\b")
+
+
+def asks_about_self_harm(text: str) -> bool:
+    """A question about a drug's suicidality warning ("does it increase the risk of suicidal thoughts?")."""
+    said = sentences(normalized(text))
+    return ASKED_ABOUT in {k for s in said for k in kinds_in(s)}
 
 
 def resolve_asked(found: set[str], said: list[Sentence]) -> set[str]:

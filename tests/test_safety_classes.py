@@ -690,3 +690,12 @@ def test_heldout3_signs_together_are_urgent(lipitor, text):
 @pytest.mark.parametrize("text", HELDOUT3_NEAR_MISSES)
 def test_heldout3_near_misses_get_no_notice(lipitor, text):
     assert assess(text, lipitor).kind is None, sentences(text)
+
+
+def test_a_question_about_a_drugs_suicidality_warning_is_answered_under_the_notice():
+    """Not self-harm (it is answered from the label, not with the 988 note and no passages), but the notice
+    comes first all the same: the cost of a line beside a question about suicidal thoughts."""
+    ix = load_index(ROOT / "corpus" / "labels" / "bimzelx.md")
+    reply = answer("Does Bimzelx increase the risk of suicidal thoughts?", ix)
+    assert reply.text.startswith(EMERGENCY_NOTICE) and reply.answered and reply.passages
+    assert any("Suicidal Ideation and Behavior" in h.passage.text for h in reply.passages)
