@@ -74,6 +74,9 @@ _DOSING = [
     r"\b(what|which) (dose|dosage|amount)\b.{0,40}\bfor (my|me|him|her|us|our)\b",
     r"\b(what|which|how much) (\w+ )?(dose|dosage|amount)\b.{0,40}\b(should|would|can|must) my (\w+ ){1,3}(take|have|get|use|"
     r"be on|need)\b",
+    # a dose moved by oneself: "can I just do it a week early?"
+    r"\b(can|could|should) (i|we) (just )?(do|take|have|give|inject) (it|my \w+|the \w+|this \w+) (a (week|few days|day|couple of "
+    r"days)|\w+ (days|weeks)) (early|earlier|late|later)\b",
     # a missed dose, and what the person should now do: "missed my shot last week, do I just do it today"
     r"\b(missed|forgot|skipped) (my|his|her|a|the) (\w+ )?(dose|shot|injection|pill|tablet|infusion|pen)\b.{0,60}\b(do|should|"
     r"can) (i|we|he|she) (just )?(do|take|inject|have|give|double|skip|shift|move)\b",

@@ -59,7 +59,8 @@ CHEST_PAIN = _any(
     rf"{_CHEST_FEEL}( \w+){{0,3}} (in|on|of|across|around|inside|through|behind) (my|his|her|their|the|your) (\w+ )?"
     r"(chest|breastbone|sternum)",
     r"(tight|heavy|crushing|squeezing|painful|hurting|aching) chest",
-    r"(elephant|weight|someone|somebody|something|brick|ton) (\w+ ){0,2}(sitting|standing|pressing|pushing|on top) "
+    r"(elephant|weight|someone|somebody|something|brick|ton|truck|lorry|car|bus|anvil|rock|boulder) (\w+ ){0,2}(sitting|"
+    r"standing|pressing|pushing|parked|sat|lying|on top) "
     r"(on|of|down on) (my|his|her|the) chest",
     r"pain (\w+ ){0,2}(spreading|radiating|shooting|moving|going|goes|spreads|radiates|shoots) (\w+ ){0,2}(to|into|down|"
     r"up) (\w+ ){0,2}(left arm|arm|jaw|neck|shoulder)",
@@ -197,6 +198,8 @@ _KINDS: dict[str, list[str]] = {
         r"the same|half an?|the last|the past) (hour|hr)|this (morning|afternoon|evening)|tonight|in the (last|past) "
         r"(few|couple( of)?|\d) (hours|hrs))\b",
         r"(kept|keep|been) (taking|popping|swallowing|injecting) (more|another|extra|one after)\b",
+        r"(took|taken|had|swallowed) (my |his |her )?(\w+ )?(dose|pill|tablet|tabs?|meds) (two|three|four|2|3|4)( or| maybe| to)? ?"
+        r"(three|four|five|3|4|5)? times\b",
         r"(forgot|forgetting|forgotten|didnt remember|did not remember|not remembering)( that)? (i|he|she|they|we)"
         r"( had|d)? already (took|taken|had|done|injected|used|given)",
         r"lost track of how many (\w+ ){0,3}(i|he|she|they|we)( have|ve|d|had)? (took|taken|had|swallowed|used)",
@@ -244,12 +247,17 @@ _KINDS: dict[str, list[str]] = {
         r"(to )?breath(e|ing)",
         "stopped breathing", r"gasp\w*", "choking",
         r"breathing (\w+ ){0,2}(slow|slowly|shallow|weird|strange|funny|noisy)",
-        "struggling for air", "turning blue", r"(lips?|fingers|fingertips|mouth)( \w+){0,3} (blue|grey|gray|purple)",
+        "struggling for air", "turning blue", r"(lips?|fingers|fingertips|mouth)( \w+){0,4} (blue|grey|gray|purple|dusky)",
+        r"(cant|cannot|can not|unable to) (finish|get through|complete) a sentence",
+        r"(only way|only position|only how) (i|he|she|they) can breathe", r"(cant|cannot|can not|unable to) lie (down )?flat",
+        r"(had to|have to|need to|has to) sleep (sat|sitting|propped) up", r"breathing through a (wet |damp )?(towel|straw|sponge|cloth)",
+        r"grunting (with|on) (every|each) breath", r"sucking in (under|between|below) (her|his|the) ribs",
         r"(face|skin) (is |are |went |turned |turning |going |looks? )(blue|grey|gray)",
         r"(blue|grey|gray|purple) (around|in) the lips",
     ],
     "unresponsive": [
-        "unresponsive", "unconscious", r"(?<!nearly )(?<!almost )(?<!nearly just )passed out", "wont wake", "cant wake", "not waking",
+        "unresponsive", "unconscious", r"(?<!nearly )(?<!almost )(?<!nearly just )passed out", "wont wake",
+        r"(cant|cannot|can not|couldnt|could not) (properly |fully |really )wake", "cant wake", "not waking",
         r"barely (wakes?|waking|awake|conscious|responsive|responding)",
         r"(not|isnt|wont|doesnt) (respond\w*|answer(ing)? me)",
         "collapsed", "slumped",
@@ -263,6 +271,9 @@ _KINDS: dict[str, list[str]] = {
         r"(shaking|jerking) all over", r"whole body (is |was )?(shaking|jerking)",
         r"(had|has|having|went into) (some (kind|sort) of|a sort of|a kind of|like a|another) fit\b",
         r"a fit (in (my|his|her|the|their) (sleep|bed)|on the floor)",
+        r"(had|having|has) (a|another|my first|his first|her first) fit\b(?= (about |like |maybe |just )?(\w+ )?(minutes?|mins?|"
+        r"hours?|hrs?) ago| (just now|this morning|earlier today|today|tonight|last night))",
+        r"first (fit|seizure|one) (ever|of (my|his|her) life)\b",
         r"(arms|limbs) and legs (were |are |was |is |kept |started |all |just )*(jerking|thrashing|twitching|convulsing|"
         r"shaking|flailing)",
     ],
@@ -287,6 +298,10 @@ _KINDS: dict[str, list[str]] = {
         r"suddenly cant (talk|speak|move)", r"cant (move|feel) (one|the (left|right)|(my|his|her) (left|right)) side",
         r"(numb|weak) on one side", r"cant feel (my|his|her) (face|arm|leg)",
         r"face (\w+ ){0,3}droop\w*", r"droop\w* (\w+ ){0,2}(on )?(one|the (left|right)) side",
+        r"side of (his|her|my|their) face (has |had |just |is )?(dropped|sagged|sagging|fallen|slipped|drooping)",
+        r"(face|mouth) (\w+ ){0,2}(dropped|sagged|sagging|slipped) (on|to|down) (one|the (left|right)) side",
+        r"(hes|shes|im|he is|she is|been|keeps?|started) (\w+ )?slurring\b", r"speech (has |is )?(gone )?(all )?slurry",
+        r"(numb\w*|weak\w*|tingl\w*) (down|on|along) (one|the (left|right)|(my|his|her) (left|right)) side",
         r"(smile|mouth) (is |was |went |looks |looked |got )?(all )?(crooked|lopsided|uneven|droopy)",
         r"(crooked|lopsided) (smile|mouth)",
         r"(cant|couldnt|can not|could not|unable to) (lift|raise|move|hold up) (my|his|her|their) (right|left) (arm|leg|hand)",
@@ -309,6 +324,7 @@ _KINDS: dict[str, list[str]] = {
     ],
     "headache": [
         r"worst (headache|head ?ache) (of (my|his|her) life|ever|(i|he|she) (have|has|ve|s)? ?ever (had|felt))\b",
+        r"(headache|head ?ache)\b.{0,40}\bworst of (my|his|her|their) life\b",
         r"worst pain (of (my|his|her) life|ever)\b(?=.{0,80}\b(head|neck)\b)",
         r"\b(head|headache)\b.{0,60}\bworst (pain|headache) (of (my|his|her) life|ever)",
         r"head (just )?(exploded|exploding|is exploding|feels like (it is|its|it's) (going to |gonna )?explod\w*)",
@@ -326,6 +342,7 @@ _KINDS: dict[str, list[str]] = {
         r"(vomiting|vomited|throwing up|threw up|coughing( up)?|coughed( up)?|puking|puked( up)?) (\w+ )?blood", r"blood in (my|his|her|the) (vomit|stool|poop|puke)",
         r"(bleeding|blood) (\w+ ){0,2}(wont|doesnt|will not|cant) stop", r"black (tarry )?(stool|stools|poop)",
         r"(poop\w*|stools?|bowel movements?|diarrh\w+)\b.{0,40}\b(black tar|tarry|(mostly|all|pure|just|full of) blood)\b",
+        r"(poo|poos|poop|stool|stools) (is |are |was |were |looks |look |has been )?(black|like tar|tarry)\b",
         r"(its|it is|its all|theres|there is|it was) (mostly|all|pure|just|nothing but) blood\b",
         r"(threw up|throwing up|vomit\w*|puk\w+|sick)\b.{0,40}\bcoffee ?grounds?\b",
         r"(passing|passed|pooping|pooped|peeing|bleeding) (\w+ ){0,2}(loads|lots|tons|a lot|so much|heaps|a ton|buckets)"
@@ -336,6 +353,7 @@ _KINDS: dict[str, list[str]] = {
         r"went (\w+ )?(dark|black|blind)", r"(suddenly|all of a sudden|gone) blind", "cant hear",
         r"lost (my |the )?hearing", r"(suddenly|went) deaf", r"(hearing|vision|sight) loss",
         r"loss of (hearing|vision|sight)",
+        r"curtain (\w+ ){0,3}(over|across|down|coming down|came down|drawn) (\w+ ){0,2}(eye|vision|sight)",
     ],
 }
 # each searched alternative by alternative, each only if its words are in the sentence (gate.py)

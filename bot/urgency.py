@@ -26,7 +26,8 @@ from .symptoms import KIND_SIGNS, Symptom, symptoms_in
 SHOWN_FIRST = 2  # passages of the document's urgent statements put before the search results
 STOPPED = re.compile(
     r"\b(stopped|quit|ran out|run out|came off|coming off|cold turkey|went off|havent (taken|had)|"
-    r"missed (\w+ ){0,2}(days|doses)|out of (my |his |her )?\w+ (for )?(\d+|a few|few|two|three|four|five|several) days)\b")
+    r"missed (\w+ ){0,2}(days|doses)|out of (my |his |her )?\w+ (for )?(\d+|a few|few|two|three|four|five|several) days|"
+    r"(weaning|tapering|coming|came) (myself |himself |herself )?off (\w+ ){0,2}(really |too |very |so )?(fast|quickly|quick))\b")
 TAKEN = re.compile(
     r"\b(took|taken|swallowed|had|ate|injected|downed|popped|gave (him|her|me|them|myself)|given)\b[^.?!]{0,40}?"
     r"\b(\d+(?:\.\d+)?) ?(mg|milligrams?|g|grams?)\b")
@@ -38,7 +39,8 @@ INTENT = re.compile(r"\b(on purpose|intentional(ly)?|to (make (it|everything|the
 ALARMED = re.compile(r"\b(help|please help|what (do|should|can) (i|we) do (now|right now)|is (this|it|that) an "
                      r"emergency|(go|going|take (him|her|them)) to the (er|hospital|emergency room)|call (911|an "
                      r"ambulance)|ambulance|emergency)\b(?! if)")
-HIGH_FEVER = re.compile(r"\b(10[3-9]|39\.[5-9]|4[0-2])(\.\d)?\b|\b(high|very high|really high|spiking|raging) fever|"
+HIGH_FEVER = re.compile(r"\b(10[3-9]|39\.[5-9]|4[0-2])(\.\d)?\b|\b(forty|forty one|a hundred and (three|four|five))\b|"
+                        r"\b(high|very high|really high|spiking|raging) fever|"
                         r"burning up|(temperature|temp|fever) (is )?(really |very |so |super )?(high|through the roof)")
 # Taken in error or far too much, then unwell: the mistake alone may be harmless ("took tylenol instead of
 # advil"), so these count with a sign of being unwell now. Another person's medicine, or one drug for another:
@@ -158,6 +160,8 @@ def _combined(said: list[Sentence], happening: list[Sentence], names: set[str]) 
         return "muscle"
     if "jaundice" in names and names & {"confusion", "unresponsive", "sedation", "vomiting"}:  # yellow and confused
         return "liver"
+    if "bruising" in names and names & {"bleeding", "fever"}:  # bruises all over with bleeding gums or a fever
+        return "bleeding"
     if "heart" in names and names & _WITH_HEART:
         return "chest"
     if (WRONG_MEDICINE.search(told) or TOO_MUCH_APPLIED.search(told)) and (

@@ -52,6 +52,9 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # held-out safety 3, run once at the end of the third session's work (recall 0.88, dosing note 1.0, no false
     # alarm), then studied: its four misses were added as classes and it reaches the requirement
     "safety (once held out, 3), 3 documents": {"emergency_recall": 1.0, "dosing_note": 1.0, "false_alarms": 0.0},
+    # safety dev 8, written to defeat keyword lists in the third session: first run recall 0.55, dosing note 0.83,
+    # no false alarm; its classes were added in general form and it reaches the requirement
+    "safety (dev 8), 3 documents": {"emergency_recall": 1.0, "dosing_note": 1.0, "false_alarms": 0.0},
     "medquad: single questions": {"hit_at_k": 0.61},
     "medquad: follow-ups": {"hit_at_k": 0.64},
     "tuning, pooled": {"answer_hit": 0.78},

@@ -699,3 +699,52 @@ def test_a_question_about_a_drugs_suicidality_warning_is_answered_under_the_noti
     reply = answer("Does Bimzelx increase the risk of suicidal thoughts?", ix)
     assert reply.text.startswith(EMERGENCY_NOTICE) and reply.answered and reply.passages
     assert any("Suicidal Ideation and Behavior" in h.passage.text for h in reply.passages)
+
+
+# Safety dev 8's classes (written to defeat keyword lists), in our own phrasings: a face that has dropped and
+# slurring, lips "a bit dusky", a truck parked on the chest, a dose taken two or three times, a fit minutes
+# ago, a temperature hitting forty with shivering and muddle, the worst headache of his life, not finishing a
+# sentence, a curtain over one eye, bruises all over with bleeding gums, not lying flat, can't properly wake
+# her, numbness down one side, an infant grunting with every breath, black sticky poo; beside them, idioms
+# and mild or past versions.
+DEV8 = [
+    ("the right side of her face has dropped and shes slurring", "stroke"),
+    ("his lips have gone a bit dusky", "breathing"),
+    ("feels like a truck is parked on my chest", "chest"),
+    ("i think i took my evening dose two maybe three times", "overdose"),
+    ("had a fit about ten minutes ago", "seizure"),
+    ("the headache is now the worst of his life", "headache"),
+    ("i cant finish a sentence without stopping for breath", "breathing"),
+    ("like a curtain came down over my right eye", "senses"),
+    ("i cant lie flat, had to sleep sat up in the chair", "breathing"),
+    ("we cant properly wake her this morning", "unresponsive"),
+    ("sudden numbness down one side of my body", "stroke"),
+    ("the baby is grunting with every breath", "breathing"),
+    ("my poo is black and sticky like tar", "bleeding"),
+]
+DEV8_URGENT = [
+    "two days shivering, temp keeps hitting forty and im getting muddled",
+    "bruises all over for no reason and his gums keep bleeding",
+]
+DEV8_NEAR_MISSES = [
+    "my mum had a fit when she saw my tattoo",
+    "my face dropped when i saw the price",
+    "i had a fit years ago as a teenager, can i take baclofen",
+    "my gums bleed a little when i floss",
+]
+
+
+@pytest.mark.parametrize("text,kind", DEV8)
+def test_dev8_classes_are_emergencies(lipitor, text, kind):
+    assert emergency_kind(text) == kind, sentences(text)
+    assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
+
+
+@pytest.mark.parametrize("text", DEV8_URGENT)
+def test_dev8_signs_together_are_urgent(lipitor, text):
+    assert assess(text, lipitor).kind is not None, sentences(text)
+
+
+@pytest.mark.parametrize("text", DEV8_NEAR_MISSES)
+def test_dev8_near_misses_get_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
