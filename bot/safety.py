@@ -89,7 +89,8 @@ _KINDS: dict[str, list[str]] = {
         r"cut(ting)? myself",
         r"better off (dead|without me)",
         r"(everyone|everybody|they|my family|the world) (would|will)( all)? be better off", r"take my (own )?life",
-        r"(well|we will|youll|you will|theyll|they will|everyone will|everyones) (all )?be better off\b(?! (with|if|when|after|once|without the|financially))",
+        r"(well|we will|youll|you will|theyll|they will|everyone will|everyones) (all )?be better off\b(?! (with|if|when|after|once|"
+        r"without the|financially|to|on|in|at|than|\w+ing)\b)",
         r"\bkms\b", r"\bkys\b", r"(would|will|to) kill me", r"(take|need|enough) to (die|kill myself)",
         "lethal dose", "fatal dose", r"how (much|many)\b.{0,40}\b(kill|die|fatal|lethal|painless)",
         # indirect: wishing not to wake, a plan, the means kept ready, no point in living
@@ -249,7 +250,8 @@ _KINDS: dict[str, list[str]] = {
         r"breathing (\w+ ){0,2}(slow|slowly|shallow|weird|strange|funny|noisy)",
         "struggling for air", "turning blue", r"(lips?|fingers|fingertips|mouth)( \w+){0,4} (blue|grey|gray|purple|dusky)",
         r"(cant|cannot|can not|unable to) (finish|get through|complete) a sentence",
-        r"(only way|only position|only how) (i|he|she|they) can breathe", r"(cant|cannot|can not|unable to) lie (down )?flat",
+        r"(only way|only position|only how) (i|he|she|they) can breathe",
+        r"(cant|cannot|can not|unable to) lie (down )?flat\b(?=.{0,60}\b(breath\w*|air|sat up|sit up|sitting up|propped|chair)\b)",
         r"(had to|have to|need to|has to) sleep (sat|sitting|propped) up", r"breathing through a (wet |damp )?(towel|straw|sponge|cloth)",
         r"grunting (with|on) (every|each) breath", r"sucking in (under|between|below) (her|his|the) ribs",
         r"(face|skin) (is |are |went |turned |turning |going |looks? )(blue|grey|gray)",
@@ -327,7 +329,8 @@ _KINDS: dict[str, list[str]] = {
         r"(headache|head ?ache)\b.{0,40}\bworst of (my|his|her|their) life\b",
         r"worst pain (of (my|his|her) life|ever)\b(?=.{0,80}\b(head|neck)\b)",
         r"\b(head|headache)\b.{0,60}\bworst (pain|headache) (of (my|his|her) life|ever)",
-        r"head (just )?(exploded|exploding|is exploding|feels like (it is|its|it's) (going to |gonna )?explod\w*)",
+        r"head (just )?(exploded|exploding|is exploding|feels like (it is|its|it's) (going to |gonna )?explod\w*)"
+        r"(?=.{0,60}\b(pain|worst|threw up|throwing up|vomit\w*|sick|neck|headache|hurts?|agony)\b)",
         r"(stiff neck|neck (is |feels |went )?(so |really |very )?stiff)\b.{0,80}\b(fever|vomit\w*|threw up|throwing up|"
         r"light hurts|headache)",
     ],

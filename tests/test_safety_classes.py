@@ -633,6 +633,7 @@ DEV7_NEAR_MISSES = [
     "does this drug increase the risk of suicidal thoughts?",
     "i read there is a boxed warning about suicidal thoughts, what does it say",
     "we will all be better off once the rain stops",
+    "youll be better off taking it at night, my pharmacist said",
     "my calf is a bit sore after running",
     "its really hot weather today, can i keep the pen in my bag",
 ]
@@ -747,4 +748,12 @@ def test_dev8_signs_together_are_urgent(lipitor, text):
 
 @pytest.mark.parametrize("text", DEV8_NEAR_MISSES)
 def test_dev8_near_misses_get_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my head feels like its going to explode with all this info, what is the half life",
+    "i cant lie flat on my back because of the spasms, will it help",
+])
+def test_figures_and_postures_without_the_danger_get_no_notice(lipitor, text):
     assert assess(text, lipitor).kind is None, sentences(text)
