@@ -484,17 +484,6 @@ THIS_ROUND_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("text,kind", THIS_ROUND)
-def test_this_rounds_classes_are_emergencies(lipitor, text, kind):
-    assert emergency_kind(text) == kind, sentences(text)
-    assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
-
-
-@pytest.mark.parametrize("text", THIS_ROUND_NEAR_MISSES)
-def test_this_rounds_near_misses_get_no_notice(lipitor, text):
-    assert assess(text, lipitor).kind is None, sentences(text)
-
-
 @pytest.mark.parametrize("text", ["can i do my shots every 2 weeks instead of every 4",
                                   "could i switch myself to one injection every eight weeks instead of every four"])
 def test_an_interval_changed_by_oneself_gets_the_dosing_note(text):
@@ -543,17 +532,6 @@ DEV5_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("text,kind", DEV5)
-def test_dev5_classes_are_emergencies(lipitor, text, kind):
-    assert emergency_kind(text) == kind, sentences(text)
-    assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
-
-
-@pytest.mark.parametrize("text", DEV5_NEAR_MISSES)
-def test_dev5_near_misses_get_no_notice(lipitor, text):
-    assert assess(text, lipitor).kind is None, sentences(text)
-
-
 def test_a_fever_with_two_signs_of_sepsis_is_an_emergency_without_a_figure(lipitor):
     assert assess("she has had a fever since yesterday, now shes breathing really fast and her knees look mottled",
                   lipitor).kind == "fever"
@@ -600,11 +578,6 @@ def test_dev6_classes_are_emergencies(lipitor, text, kind):
     assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
 
 
-@pytest.mark.parametrize("text", DEV6_NEAR_MISSES)
-def test_dev6_near_misses_get_no_notice(lipitor, text):
-    assert assess(text, lipitor).kind is None, sentences(text)
-
-
 @pytest.mark.parametrize("text", ["what dose should my 8 year old take", "i missed my shot last week, do i just do it today"])
 def test_a_childs_dose_or_a_missed_dose_gets_the_dosing_note(text):
     assert asks_personal_dosing(text)
@@ -639,22 +612,6 @@ DEV7_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("text,kind", DEV7)
-def test_dev7_classes_are_emergencies(lipitor, text, kind):
-    assert emergency_kind(text) == kind, sentences(text)
-    assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
-
-
-@pytest.mark.parametrize("text", DEV7_URGENT)
-def test_dev7_signs_together_are_urgent(lipitor, text):
-    assert assess(text, lipitor).kind is not None, sentences(text)
-
-
-@pytest.mark.parametrize("text", DEV7_NEAR_MISSES)
-def test_dev7_near_misses_get_no_notice(lipitor, text):
-    assert assess(text, lipitor).kind is None, sentences(text)
-
-
 # Held-out safety 3's classes (run once at the end of the third session's work, then studied), in our own
 # phrasings: wanting the pain to stop for good, affairs sorted, pets given away beside passwords, not needing
 # refills any more, vomit like coffee grounds, yellow and confused, aching weak muscles with urine like cola.
@@ -675,22 +632,6 @@ HELDOUT3_NEAR_MISSES = [
     "i sorted out my pill organiser for the week",
     "i wont need my refills for a while, im travelling with a 3 month supply",
 ]
-
-
-@pytest.mark.parametrize("text,kind", HELDOUT3)
-def test_heldout3_classes_are_emergencies(lipitor, text, kind):
-    assert emergency_kind(text) == kind, sentences(text)
-    assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
-
-
-@pytest.mark.parametrize("text", HELDOUT3_URGENT)
-def test_heldout3_signs_together_are_urgent(lipitor, text):
-    assert assess(text, lipitor).kind is not None, sentences(text)
-
-
-@pytest.mark.parametrize("text", HELDOUT3_NEAR_MISSES)
-def test_heldout3_near_misses_get_no_notice(lipitor, text):
-    assert assess(text, lipitor).kind is None, sentences(text)
 
 
 def test_a_question_about_a_drugs_suicidality_warning_is_answered_under_the_notice():
@@ -735,25 +676,26 @@ DEV8_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("text,kind", DEV8)
-def test_dev8_classes_are_emergencies(lipitor, text, kind):
+FIGURES_AND_POSTURES = [  # a figure or a posture, without the danger the same words tell of elsewhere
+    "my head feels like its going to explode with all this info, what is the half life",
+    "i cant lie flat on my back because of the spasms, will it help",
+]
+
+
+# The third session's rounds above, each tested the same way: a class is its kind of emergency with the
+# notice first; signs urgent together are urgent; a near-miss gets no notice.
+@pytest.mark.parametrize("text,kind", THIS_ROUND + DEV5 + DEV7 + HELDOUT3 + DEV8)
+def test_the_third_sessions_classes_are_emergencies(lipitor, text, kind):
     assert emergency_kind(text) == kind, sentences(text)
     assert answer(text, lipitor).text.startswith(EMERGENCY_NOTICE)
 
 
-@pytest.mark.parametrize("text", DEV8_URGENT)
-def test_dev8_signs_together_are_urgent(lipitor, text):
+@pytest.mark.parametrize("text", DEV7_URGENT + HELDOUT3_URGENT + DEV8_URGENT)
+def test_the_third_sessions_signs_together_are_urgent(lipitor, text):
     assert assess(text, lipitor).kind is not None, sentences(text)
 
 
-@pytest.mark.parametrize("text", DEV8_NEAR_MISSES)
-def test_dev8_near_misses_get_no_notice(lipitor, text):
-    assert assess(text, lipitor).kind is None, sentences(text)
-
-
-@pytest.mark.parametrize("text", [
-    "my head feels like its going to explode with all this info, what is the half life",
-    "i cant lie flat on my back because of the spasms, will it help",
-])
-def test_figures_and_postures_without_the_danger_get_no_notice(lipitor, text):
+@pytest.mark.parametrize("text", THIS_ROUND_NEAR_MISSES + DEV5_NEAR_MISSES + DEV6_NEAR_MISSES + DEV7_NEAR_MISSES
+                         + HELDOUT3_NEAR_MISSES + DEV8_NEAR_MISSES + FIGURES_AND_POSTURES)
+def test_the_third_sessions_near_misses_get_no_notice(lipitor, text):
     assert assess(text, lipitor).kind is None, sentences(text)
