@@ -36,7 +36,6 @@ from .safety import (
     EMERGENCY_DECLINE,
     EMERGENCY_NOTICE,
     EMERGENCY_SEARCH,
-    asks_about_self_harm,
     emergency_kind,
 )
 from .symptoms import KIND_SIGNS
@@ -101,7 +100,7 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     urgency = assess(text, index, earlier)  # the always-urgent kinds, and what this document calls urgent
     kind = urgency.kind
     # a question about a drug's suicidality warning is answered from the document, under the notice all the same
-    notice = EMERGENCY_NOTICE if kind or asks_about_self_harm(text) else None
+    notice = EMERGENCY_NOTICE if kind or urgency.asked else None
     if not text or (not kind and is_pleasantry(text)):
         return _finish(question, text, notice=notice, notes=notes + [EMPTY_HINT])
     if kind == "self-harm":

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-from .cues import FIGURE, MANNER, NOW, PAST, Sentence, normalized, sentences
+from .cues import FIGURE, MANNER, NOW, PAST, Sentence, sentences
 from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
-from .gate import Alternation, gated
+from .gate import Alternation, Gated, gated
 
 __all__ = ["DOSING_NOTE", "EMERGENCY_DECLINE", "EMERGENCY_NOTICE", "EMERGENCY_SEARCH", "KINDS", "asks_personal_dosing",
            "emergency_kind", "kinds_in", "personal_figures"]
@@ -416,12 +416,6 @@ _OWN_THOUGHTS = gated(r"\b(i|im|ive|i am|i have|i keep|i been|ive been|hes|shes|
                       r"those thoughts|like that)\b")
 
 
-def asks_about_self_harm(text: str) -> bool:
-    """A question about a drug's suicidality warning ("does it increase the risk of suicidal thoughts?")."""
-    said = sentences(normalized(text))
-    return ASKED_ABOUT in {k for s in said for k in kinds_in(s)}
-
-
 def resolve_asked(found: set[str], said: list[Sentence]) -> set[str]:
     """A question about a drug's suicidality warning is self-harm when the person also says they have such thoughts."""
     if ASKED_ABOUT not in found:
@@ -433,15 +427,19 @@ def resolve_asked(found: set[str], said: list[Sentence]) -> set[str]:
 _IDIOM = gated(r"\b(giving|gave|give|gives) (me|us|him|her) a heart attack\b")
 
 
+def _overlaps(figures: Gated, text: str, match: re.Match[str]) -> bool:
+    """Whether a match of ``figures`` in ``text`` overlaps ``match``."""
+    return any(f.start() <= match.end() and match.start() <= f.end() for f in figures.finditer(text))
+
+
 def _idiom(text: str, match: re.Match[str]) -> bool:
     """"the price is giving me a heart attack": a figure of speech on a sign's own words."""
-    return any(f.start() <= match.end() and match.start() <= f.end() for f in _IDIOM.finditer(text))
+    return _overlaps(_IDIOM, text, match)
 
 
 def _figure(text: str, match: re.Match[str]) -> bool:
     """"this job is killing me": the self-harm words are part of a figure of speech."""
-    overlaps = any(f.start() <= match.end() and match.start() <= f.end() for f in FIGURE.finditer(text))
-    return overlaps or bool(_JOKING.search(text) and "kill" in match.group())
+    return _overlaps(FIGURE, text, match) or bool(_JOKING.search(text) and "kill" in match.group())
 
 
 def emergency_kind(text: str) -> str | None:

@@ -88,6 +88,7 @@ class Urgency:
     kind: str | None  # an always-urgent kind, "withdrawal", "fever", "document", or None
     passages: tuple[int, ...] = ()  # index numbers of passages saying what to do, best first
     symptoms: tuple[str, ...] = ()  # the symptoms the message tells of
+    asked: bool = False  # a drug's suicidality warning asked about, not the person's own thoughts: notice, answer
 
 
 def assess(text: str, index: Index, history: tuple[str, ...] = ()) -> Urgency:
@@ -109,7 +110,8 @@ def _assess(text: str, index: Index) -> Urgency:
     told = [(s, symptoms_in(s.text)) for s in happening]  # each sentence read for symptoms once
     symptoms = _symptoms(told)
     names = {s.name for s in symptoms}
-    found = resolve_asked({k for s in said for k in kinds_in(s)}, said)
+    read = {k for s in said for k in kinds_in(s)}
+    found = resolve_asked(read, said)
     kinds = [k for k in KINDS if k in found] + [k for k in [_combined(said, happening, names)] if k]
     over = _over_maximum(happening, index, about) or any(_over_own_maximum(s.text) for s in happening)
     if over and "overdose" not in kinds:
@@ -119,7 +121,7 @@ def _assess(text: str, index: Index) -> Urgency:
     if not kinds:
         kinds = [k for k in [_document(happening, told, index, about)] if k]
     if not kinds:
-        return Urgency(None)
+        return Urgency(None, asked=ASKED_ABOUT in read)
     if kinds[0] == "self-harm":  # passages about amounts are the last thing to show
         return Urgency("self-harm", (), tuple(sorted(names)))
     return Urgency(kinds[0], _shown_first(kinds, symptoms, index, over, about), tuple(sorted(names)))
