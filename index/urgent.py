@@ -59,8 +59,10 @@ _WEEKLY = re.compile(r"\b(weekly|a week|per week|/ ?week|each week)\b")
 _ALARM = re.compile(
     r"\b(difficulty (in )?breathing|trouble breathing|respiratory (depression|arrest|failure)|seizures?|convulsions?|"
     r"loss of consciousness|coma|anaphyla\w+|angioedema|cardiac arrest)\b")
-# trial statistics report deaths and events without tying them to the drug: not urgent statements
-STATISTICS = re.compile(r"\b(placebo|trials?|study|studies|subjects|incidence|hazard ratio|patient-years)\b|%")
+# a trial's or a population's figures ("reported in 2% of subjects", "a 2.5-fold increase in overdose deaths from
+# the years 2001-2013") report deaths and events without tying them to the drug or saying what to do
+STATISTICS = re.compile(r"\b(placebo|trials?|study|studies|subjects|incidence|prevalence|hazard ratio|patient-years)\b|%"
+                        r"|\b\d+(\.\d+)?-fold\b|\b(19|20)\d\d ?(-|–|to|and) ?((19|20)\d\d|\d\d)\b")
 MAX_LIST = 8  # items (commas) in a sentence that an alarm sign makes urgent; longer lists are catalogues
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(•])")
 

@@ -151,6 +151,8 @@ def test_urgent_statements_found_in_the_documents_own_words(docs):
     ("Symptoms include spasm of the neck muscles, swallowing difficulty and difficulty breathing.", "grave"),
     ("In the placebo-controlled trial, cardiovascular deaths occurred in 0.3% of subjects.", None),  # statistics
     ("The National Institute reports a rise in overdose deaths.", "grave"),
+    ("NIDA reports a 2.5-fold increase in total overdose deaths from the years 2001-2013.", None),  # a population's
+    ("Overdose deaths rose between 1999 and 2010.", None),
     ("Store at room temperature.", None),
 ])
 def test_kinds_of_urgent_statement(sentence, kind):
@@ -209,3 +211,11 @@ def test_an_emergency_the_document_says_what_to_do_for_shows_that_passage(baclof
     reply = answer("I stopped baclofen suddenly and now I'm hallucinating and shaking", baclofen_index)
     assert reply.safety_notice and reply.passages
     assert "decreased incrementally" in reply.passages[0].passage.text
+
+
+@pytest.mark.parametrize("message", ["my son ate the pills", "my son ate the pills I gave him for his spasms",
+                                     "my daughter swallowed a handful of baclofen"])
+def test_an_overdose_is_not_answered_with_a_population_statistic(baclofen_index, message):
+    reply = answer(message, baclofen_index)
+    assert reply.safety_notice
+    assert not any("fold increase" in h.passage.text for h in reply.passages), [h.passage.id for h in reply.passages]
