@@ -177,6 +177,15 @@ def test_shipped_word_tables_match_the_libraries_they_come_from(module):
     assert table.build() == table.DATA.read_bytes()
 
 
+def test_the_kept_lay_phrase_table_is_the_one_the_lexicon_makes():
+    """bot/data/lay_stemmed.json.gz is read at start-up instead of stemming 7,000 phrases; after a change to
+    the lexicon, HPO's table or the English frequencies, ``python -m bot.lexicon`` writes it again."""
+    from bot import lexicon
+
+    assert lexicon.STEMMED_DATA.read_bytes() == lexicon.stemmed_file(), "rebuild: python -m bot.lexicon"
+    assert lexicon._STEMMED == lexicon._stemmed()
+
+
 def test_scores_equal_rank_bm25_on_the_shipped_monograph(baclofen_index):
     """The per-term arrays are rank_bm25's model read once: the same scores, passage by passage."""
     from rank_bm25 import BM25Okapi
