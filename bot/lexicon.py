@@ -13,11 +13,9 @@ import json
 import sys
 from pathlib import Path
 
-import nltk
-
 from index import english, words
 from index.english import is_everyday
-from index.tokenizer import stem
+from index.tokenizer import STEMMER_VERSION, stem
 
 from . import phenotypes
 from .phenotypes import lay_terms
@@ -151,7 +149,7 @@ STEMMED_DATA = Path(__file__).resolve().parent / "data" / "lay_stemmed.json.gz"
 
 def stemmed_inputs() -> str:
     """A fingerprint of everything ``_stemmed`` reads: our table, HPO's, English frequencies, the stemmer."""
-    digest = hashlib.sha256(json.dumps([LAY_TERMS, sorted(GENERIC_WORDS), english.EVERYDAY_ZIPF, nltk.__version__],
+    digest = hashlib.sha256(json.dumps([LAY_TERMS, sorted(GENERIC_WORDS), english.EVERYDAY_ZIPF, STEMMER_VERSION],
                                        sort_keys=True).encode())
     digest.update(phenotypes.DATA.read_bytes())
     digest.update(english.DATA.read_bytes())

@@ -11,12 +11,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import nltk
 from nltk.stem.lancaster import LancasterStemmer
 from nltk.stem.snowball import SnowballStemmer
 
 from .stopwords import STOPWORDS
 
 _STEMMER = SnowballStemmer("english")
+STEMMER_VERSION = f"nltk {nltk.__version__}"  # a table of stems made once is made again when this changes
 _LANCASTER = LancasterStemmer()  # more aggressive: dose and dosage meet (index/variants.py)
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]")
 _TOKEN = re.compile(
