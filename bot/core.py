@@ -184,7 +184,12 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
         pool = index.search(weights, TYPE_POOL * max(k, 1), question=text)
         hits = sorted(pool, key=lambda h: not asks.search(h.passage.text))[:max(k, 1)]
         return hits, 1.0 if hits else 0.0
-    hits = index.search(weights, max(k, 1), question=text)
+    pool = TUNING.topic_pool if topics and not dosing and not extra.strip() else 1
+    hits = index.search(weights, pool * max(k, 1), question=text)
+    if pool > 1:  # "side effects" is its words together or "adverse reactions": a dosage passage with "effect"
+        # alone shares words, not the topic, and ranks below one that says it (the retrieval's order kept on ties)
+        floor = TUNING.topic_floor
+        hits = sorted(hits, key=lambda h: -h.score * (floor + (1 - floor) * coverage(topics, h)))[:max(k, 1)]
     if not topics and not dosing and (p.concepts or p.followup):
         # "how does it work?", "is baclofen safe?": no topic of its own to be missing;
         # the context (or the heading and the document) decides what is shown
