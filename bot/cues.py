@@ -42,7 +42,10 @@ ONGOING = _cue(
 HYPOTHETICAL = _cue(
     r"(^|\b(what|how|do|does|should|happens|would|will|could|can|is|whats)\b[^,]{0,40})\bif\b", r"\bwhat if\b",
     r"\bin case\b", r"\bhypothetical\w*", r"\b(scared|afraid|worried|nervous|terrified) (of|about) \w+ing\b",
-    r"\bjust (want|wanted) to know\b", r"\basking for\b", r"\bsuppose\b", r"\bif (\w+ ){0,3}ever\b")
+    r"\bjust (want|wanted) to know\b", r"\basking for\b", r"\bsuppose\b", r"\bif (\w+ ){0,3}ever\b",
+    # what was read or heard about: "I keep reading about heart attacks and strokes", "heard stories about seizures"
+    r"\b(read|reading|reads|heard|hearing|seen|seeing|saw|watched|watching|googled|googling|researched|researching|"
+    r"looked up|looking up)( (\w+ ){0,3}(stories|posts|articles|reports|things|stuff|a lot|so much|online))? about\b")
 GENERAL = _cue(
     r"\b(can|could|does|do|will|would|might|may|is|are) (\w+ ){0,3}(cause|causes|lead to|trigger|give you|make you|"
     r"result in|linked|associated)\b",
@@ -150,10 +153,26 @@ def _general(text: str) -> bool:
     return bool(GENERAL.search(text) or CONDITION.search(text)) or impersonal
 
 
-def sentences(text: str) -> list[Sentence]:
-    """The message's sentences (split at stops, line breaks and "but"), each with its frame."""
-    out = []
+# a past dated in its own clause stays past beside a "now" about something else: "I had a blood clot two years
+# ago and my doctor now wants me on it" is two clauses; "took them years ago and now I'm seizing" keeps its second
+_CLAUSE = re.compile(r",? +(?:and|so|then|while|yet) +|, +")
+
+
+def _pieces(text: str) -> list[str]:
+    pieces = []
     for piece in _SPLIT.split(normalized(text)):
+        if PAST.search(piece) and NOW.search(piece):
+            pieces += _CLAUSE.split(piece)
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The message's sentences (split at stops, line breaks and "but"; a sentence with a dated past and a
+    "now" also at its clauses), each with its frame."""
+    out = []
+    for piece in _pieces(text):
         piece = piece.strip(" ,")
         if piece:
             out.append(Sentence(

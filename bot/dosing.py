@@ -25,9 +25,10 @@ _CHANGE = (r"(take|taking|double|doubling|increase|increasing|decrease|decreasin
 _ADJUST = (r"(double|doubling|increase|increasing|decrease|decreasing|raise|raising|lower|lowering|up|upping|bump|bumping|"
            r"skip|skipping|halve|halving|change|changing|adjust|adjusting|drop|dropping|start(ing)? (taking|on|at) "
            r"(\d+|a (higher|lower|bigger|smaller|double)|more|less|extra|two)|go(ing)? (up|down) to)")
-# using it, for creams and injections too: "apply", "put it on", "rub in"
+# using it, for creams and injections too: "apply", "put it on", "rub in"; infusions are booked: "book them every 6 weeks"
 _USE = (r"(take|taking|use|using|apply|applying|put (it|them|\w+) on|put on|putting (it |\w+ )?on|rub|rubbing|spread|"
-        r"spray|inject|injecting|give|giving|do|dose|have|switch( (my|him|her)sel(f|ves))? to|go( back)? to|move to)")
+        r"spray|inject|injecting|give|giving|do|dose|have|switch( (my|him|her)sel(f|ves))? to|go( back)? to|move to|"
+        r"get|getting|book|booking|schedule|scheduling|space|spacing)")
 _DOSING = [
     rf"\bhow (much|many)\b.{{0,50}}\b(should|can|could|do|must|shall|may|would|will) ({_WHO[1:-1]}|my|our)\b",
     r"\bhow (much|many)\b.{0,40}\b(for me|for my|i take|i need)\b",

@@ -401,6 +401,16 @@ DATED_PAST = [  # an overdose or an emergency dated in the past, asked about now
     "overdosed back in college, should i tell my doctor now before starting",
     "back when i was drinking i overdosed, is lipitor ok for me now",
     "i was in the icu in 2019 for an overdose, can i take lipitor now",
+    # a past dated in its own clause, beside a "now" about a plan (held-out safety 4's false alarm, in our words)
+    "i had a blood clot in my leg two years ago and my doctor now wants me on lipitor",
+    "had a seizure in 2019 so my neurologist now wants to switch my meds, is lipitor ok",
+    "my dad overdosed years ago, and now his cardiologist wants him on lipitor",
+]
+READ_ABOUT = [  # what was read or heard about is a topic, not an event
+    "i keep reading about heart attacks and strokes on statins, is it risky for my dad",
+    "ive heard stories about seizures on this drug, should i be worried",
+    "i was googling about overdoses last night and got scared, how much is too much",
+    "my sister has seen so much online about muscle damage, is that real",
 ]
 
 
@@ -409,11 +419,21 @@ def test_an_emergency_dated_in_the_past_is_history(lipitor, text):
     assert assess(text, lipitor).kind is None, sentences(text)
 
 
+def test_a_clause_dated_in_the_past_leaves_the_others_happening(lipitor):
+    assert assess("had a clot last year and now my calf is swollen and im short of breath", lipitor).kind == "clot"
+
+
+@pytest.mark.parametrize("text", READ_ABOUT)
+def test_what_was_read_or_heard_about_is_not_happening(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
 @pytest.mark.parametrize("text", [
     "i overdosed back in 2015, now i took 20 pills again",
     "i took 20 pills in the past hour",
     "she swallowed 10 of my pills in the past few minutes, what do i do",
     "had seizures in 2019 and now im seizing again",
+    "i read about overdoses and i just took 30 of my pills",
 ])
 def test_a_past_date_does_not_hide_what_is_happening_now(text):
     assert emergency_kind(text) is not None
@@ -428,6 +448,8 @@ FREQUENCY = [  # how often, changed by oneself, for pills, creams and injections
     "is it ok to apply it five times a day",
     "can i take it every 4 hours instead of twice a day",
     "can i spray it more often than it says",
+    "mine are every 8 weeks but it wears off at week 6, can i just book them every 6 weeks instead",  # infusions
+    "could we schedule the infusions every 4 weeks instead to make it work better",
 ]
 NOT_FREQUENCY = [
     "how often should i apply it",
@@ -435,6 +457,9 @@ NOT_FREQUENCY = [
     "how many times a day do people usually use it",
     "can i put it on after a shower",
     "what happens if i use it twice a day for months",
+    "can i schedule them every 8 weeks",
+    "can i book my infusion for next week",
+    "can i get the flu shot every year",
 ]
 
 
