@@ -6,7 +6,9 @@ built on, but a set written after them found only 55-76% of its emergencies at f
 holds. This model reads a message the way a spam filter does: word pairs and letter runs
 ("rn", "won't wake", "jabbed", "goodbyes") weighed by what they did in the tuning suite's
 messages (``corpus/questions/sets.toml``: every case's last turn, labelled emergency or not,
-about 1,900 messages of which 345 emergencies). The notice is given when either says so.
+about 2,100 messages of which 384 emergencies). The notice is given when either says so. A second
+model, trained the same way on the same messages, reads personal dosing requests ("can I stretch
+it out to every 16 weeks since my skin is clear?") beside the patterns of ``bot/dosing.py``.
 
 Measured by leaving each writer's set out of training in turn (``python -m bot.eval.alarm_model check``),
 on safety dev 4 to 8 at first contact, the classes alone found 113/165 emergencies with 4 false
@@ -31,11 +33,15 @@ import threading
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "alarm_model.json.gz"
+DOSING_DATA = Path(__file__).resolve().parent / "data" / "dosing_model.json.gz"
 THRESHOLD = 0.7  # chosen with the sets left out: 0.6 found 2 more of 165 emergencies for 4 more of 105 false alarms
+# a personal dosing request: left out in turn, 0.6 read 0.88 of 112 requests with 4 false readings in 2,009 others
+# (0.5: 0.92 with 13); beside the patterns at first contact of safety dev 4-8, 29 of 30 requests (patterns alone 23)
+DOSING_THRESHOLD = 0.6
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 _SPACES = re.compile(r"\s\s+")
 _LOCK = threading.Lock()
-_MODEL: dict | None = None
+_MODELS: dict[Path, dict] = {}
 
 
 def _words(text: str) -> list[str]:
@@ -62,17 +68,16 @@ def _letter_runs(text: str, low: int = 3, high: int = 5) -> list[str]:
 _ANALYZERS = {"words": _words, "letters": _letter_runs}
 
 
-def _model() -> dict:
-    global _MODEL
+def _model(path: Path = DATA) -> dict:
     with _LOCK:
-        if _MODEL is None:
-            _MODEL = json.loads(gzip.decompress(DATA.read_bytes()))
-    return _MODEL
+        if path not in _MODELS:
+            _MODELS[path] = json.loads(gzip.decompress(path.read_bytes()))
+    return _MODELS[path]
 
 
-def score(text: str) -> float:
-    """The model's probability that ``text`` tells of an emergency happening now."""
-    model = _model()
+def score(text: str, path: Path = DATA) -> float:
+    """A model's probability for ``text``: by default, that it tells of an emergency happening now."""
+    model = _model(path)
     total = model["intercept"]
     for part in model["parts"]:
         table = part["features"]  # feature -> [idf, weight]
@@ -89,3 +94,8 @@ def score(text: str) -> float:
 
 def alarmed(text: str) -> bool:
     return bool(text) and score(text) >= THRESHOLD
+
+
+def asks_dosing(text: str) -> bool:
+    """The dosing model reads ``text`` as a request for a personal dose."""
+    return bool(text) and score(text, DOSING_DATA) >= DOSING_THRESHOLD

@@ -15,7 +15,7 @@ from index import TUNING, Hit, Index, tokenize
 from index.urgent import MAX_LIST, STATISTICS
 from index.urgent import sentences as urgent_sentences
 
-from .alarm import alarmed
+from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
 from .coverage import coverage, decide, judged
 from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
@@ -108,7 +108,8 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     if kind == "self-harm":
         return _finish(question, text, notice=notice, notes=notes + [SELF_HARM_NOTE])
     extra = EMERGENCY_SEARCH.get(kind or "", "")
-    dosing = asks_personal_dosing(text)
+    # the patterns, or the learned model when the message is not an emergency ("can I stretch it to every 16 weeks?")
+    dosing = asks_personal_dosing(text) or (notice is None and asks_dosing(text))
     if dosing:
         notes.append(DOSING_NOTE)
     p = plan(text, index, earlier)

@@ -10,21 +10,28 @@ from bot import alarm, answer
 from bot.eval import alarm_model
 
 
-def test_the_scorer_gives_the_probabilities_scikit_learn_gave_when_it_was_trained():
-    model = json.loads(gzip.decompress(alarm.DATA.read_bytes()))
-    assert len(model["samples"]) >= 15
-    assert any(p >= alarm.THRESHOLD for _, p in model["samples"]) and any(p < 0.1 for _, p in model["samples"])
+MODELS = sorted(alarm_model.MODELS)
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_the_scorer_gives_the_probabilities_scikit_learn_gave_when_it_was_trained(name):
+    _, path, threshold = alarm_model.MODELS[name]
+    model = json.loads(gzip.decompress(path.read_bytes()))
+    assert model["model"] == name and len(model["samples"]) >= 15
+    assert any(p < 0.1 for _, p in model["samples"])
     for text, probability in model["samples"]:
-        assert alarm.score(text) == pytest.approx(probability, abs=2e-4), text
+        assert alarm.score(text, path) == pytest.approx(probability, abs=2e-4), text
 
 
-def test_the_model_was_trained_on_the_tuning_suite_as_it_is_now():
+@pytest.mark.parametrize("name", MODELS)
+def test_the_model_was_trained_on_the_tuning_suite_as_it_is_now(name):
     """Sets added to corpus/questions/sets.toml (a held-out set once it has been run) need
     ``python -m bot.eval.alarm_model build`` again; a held-out set is never in it."""
-    model = json.loads(gzip.decompress(alarm.DATA.read_bytes()))
-    data = alarm_model.messages()
+    path = alarm_model.MODELS[name][1]
+    model = json.loads(gzip.decompress(path.read_bytes()))
+    data = alarm_model.messages(model=name)
     assert model["trained_on"] == alarm_model.fingerprint(data), "retrain: python -m bot.eval.alarm_model build (pip install -e '.[data]')"
-    assert (model["messages"], model["emergencies"]) == (len(data), sum(e for _, _, e in data))
+    assert (model["messages"], model["positives"]) == (len(data), sum(e for _, _, e in data))
     from bot.eval.suite import load_suite
 
     held_out = {spec.questions.resolve() for spec in load_suite(alarm_model.SUITE.parent / "blind" / "heldout.toml")}
@@ -40,9 +47,10 @@ def test_the_features_are_scikit_learns():
     assert alarm._letter_runs(text) == letters(text)
 
 
-def test_rebuilding_gives_the_shipped_file():
+@pytest.mark.parametrize("name", MODELS)
+def test_rebuilding_gives_the_shipped_file(name):
     pytest.importorskip("sklearn")
-    assert alarm_model.build() == alarm.DATA.read_bytes()
+    assert alarm_model.build(model_name=name) == alarm_model.MODELS[name][1].read_bytes()
 
 
 @pytest.mark.parametrize("message", [
@@ -70,3 +78,23 @@ def test_an_emergency_the_classes_miss_gets_the_notice_first(baclofen_index, mes
 def test_questions_about_danger_are_not_alarms(baclofen_index, message):
     assert not alarm.alarmed(message)
     assert answer(message, baclofen_index).safety_notice is None
+
+
+@pytest.mark.parametrize("message", [
+    "is 40 mg too much for a 70 year old like me?",
+    "can I stretch my shots out to every 12 weeks since I'm doing well?",
+])
+def test_a_personal_dosing_request_gets_the_note_and_the_general_dosing_passages(baclofen_index, message):
+    from bot.dosing import DOSING_NOTE
+
+    assert alarm.asks_dosing(message)
+    reply = answer(message, baclofen_index)
+    assert reply.notes and reply.notes[0] == DOSING_NOTE and reply.passages
+
+
+@pytest.mark.parametrize("message", ["what is the maximum dose?", "can I take it with food?", "how often is it injected?",
+                                     "what is baclofen used for?", "does it make you sleepy?"])
+def test_general_questions_about_doses_are_not_personal(baclofen_index, message):
+    from bot.dosing import DOSING_NOTE
+
+    assert DOSING_NOTE not in answer(message, baclofen_index).notes
