@@ -44,6 +44,10 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
          r"\bby \w+ing\b|\b(inhibit\w*|block\w*|mimic\w*|bind\w*|acts? (on|as)|works?|mechanism|(ant)?agonists?)\b"),
         (r"\bhow (is|are)\b.{0,40}\b(treated|managed)\b|\btreatment (of|for)\b",
          r"\b(treatment|management|should (include|be)|discontinu\w*|supportive)\b"),
+        # "can I take it with gabapentin?", "is it ok to mix with wine": what it interacts with
+        (r"\b(take|taking|use|using|mix|mixing|combine|combining|have|having)\b.{0,30}\b(with|together|alongside|"
+         r"on top of)\b|\binteract",
+         r"\binteract\w*|\bavoid\w*|\bco-?administ\w*|\b(taken|used|given) (together )?with\b"),
         (r"\bwho\b.{0,20}\b(not|n't)\b|\b(not|n't) (take|use)\b|\bcontraindicat",
          r"\b(not|never|contraindicated|avoid\w*)\b"),
         (r"\bwho\b.{0,30}\b(for|take|use)\b", r"\b(adults?|children|patients|people|women|men)\b"),
