@@ -30,6 +30,7 @@ import json
 import math
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "alarm_model.json.gz"
@@ -75,17 +76,25 @@ def _model(path: Path = DATA) -> dict:
     return _MODELS[path]
 
 
+@lru_cache(maxsize=64)
+def _counts(text: str) -> dict[str, dict[str, int]]:
+    """Each analyzer's features of ``text`` with their counts, made once for both models."""
+    counts: dict[str, dict[str, int]] = {}
+    for name, analyzer in _ANALYZERS.items():
+        found = counts[name] = {}
+        for feature in analyzer(text):
+            found[feature] = found.get(feature, 0) + 1
+    return counts
+
+
 def score(text: str, path: Path = DATA) -> float:
     """A model's probability for ``text``: by default, that it tells of an emergency happening now."""
     model = _model(path)
     total = model["intercept"]
+    counts = _counts(text)
     for part in model["parts"]:
         table = part["features"]  # feature -> [idf, weight]
-        counts: dict[str, int] = {}
-        for feature in _ANALYZERS[part["analyzer"]](text):
-            if feature in table:
-                counts[feature] = counts.get(feature, 0) + 1
-        values = {f: (1 + math.log(n)) * table[f][0] for f, n in counts.items()}
+        values = {f: (1 + math.log(n)) * table[f][0] for f, n in counts[part["analyzer"]].items() if f in table}
         norm = math.sqrt(sum(v * v for v in values.values()))
         if norm:
             total += sum(v * table[f][1] for f, v in values.items()) / norm
