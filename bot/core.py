@@ -121,7 +121,11 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")
     others = tuple(c.surface for c in p.concepts if c.drug)
-    if others and not (extra or dosing or kind or INTERACTION.search(text)):  # "the half-life of gabapentin"
+    # "the half-life of gabapentin"; a question that names the document's drug too ("why must I try Humira before
+    # Rinvoq?", "is Xanax safer than baclofen?") is about it, and answered under a caveat naming the other
+    about_own = index.documents_named(tokenize(text)) if len(titles(index)) > 1 else (
+        bool(subject_terms(index) & set(tokenize(text))))
+    if others and not (extra or dosing or kind or INTERACTION.search(text) or about_own):
         return _finish(question, p.query, notice=notice, notes=notes + [not_covered(others, index)])
     if others:
         extra += " " + INTERACTION_WORDS  # "can I take it with Xanax?": the interactions passage

@@ -83,6 +83,7 @@ def test_off_topic_is_declined_saying_what_was_looked_for(baclofen_index, questi
     ("What is the baclofen dose for children?", "children"),  # near miss: the dosing passage
     ("can I take baclofen with gabapentin?", "gabapentin"),  # a drug the article never names
     ("Is it safe to take baclofen and Xanax together?", "xanax"),
+    ("Is Xanax safer than baclofen?", "xanax"),  # a question about the document's drug that names another
 ])
 def test_near_misses_are_answered_under_a_caveat_naming_what_is_missing(baclofen_index, question, missing):
     a = answer(question, baclofen_index)
