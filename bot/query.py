@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index import TUNING, Index, tokenize, words
-from index.drugnames import find_drugs
+from index.drugnames import find_drugs, names as drug_names
 from index.english import is_everyday
 from index.spelling import Speller, english_speller
 from index.stopwords import STOPWORDS
@@ -103,7 +103,7 @@ def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tupl
             covered.add(i + 1)
             continue
         term = word if word[0].isdigit() else stem(word)
-        concepts.append(Concept(word, (term,) + _other_forms(term, index), 0.0))
+        concepts.append(Concept(word, (term,) + _other_forms(term, index) + _own_brands(index).get(term, ()), 0.0))
     unique = list({c.surface: c for c in concepts}.values())
     return tuple(_weighed(c, index) for c in unique), tuple(dict.fromkeys(corrections))
 
@@ -131,6 +131,20 @@ def _drug_concept(surface: str, name: str, index: Index) -> tuple[Concept, str]:
         # brand of it (Jakafi for Opzelura's ruxolitinib) is another product, and stays another drug
         return Concept(surface, ours, 0.0, len(ours)), ""
     return Concept(surface, own, 0.0, len(own), drug=name), ""
+
+
+@lru_cache(maxsize=8)
+def _own_brands(index: Index) -> dict[str, tuple[str, ...]]:
+    """Another brand of a drug a title names, as the text writes it -> that drug's terms: "Lioresal" is
+    satisfied by "baclofen" ("Does Lioresal cause drowsiness?" asks of every baclofen passage)."""
+    covered = {name: tuple(tokenize(name)) for _, name in covered_drugs(index)}
+    titled = {t for title in titles(index) for t in tokenize(title)}  # the title's own names are its subject already
+    brands: dict[str, tuple[str, ...]] = {}
+    for variant, name in drug_names().items():
+        generic = covered.get(name.lower())
+        if generic and " " not in variant and (term := stem(variant)) in index.vocabulary and term not in titled:
+            brands[term] = generic
+    return brands
 
 
 @lru_cache(maxsize=8)

@@ -293,3 +293,11 @@ def test_a_question_with_no_words_to_search_gets_a_hint(baclofen_index, text):
 def test_a_bare_follow_up_uses_the_last_turn(baclofen_index):
     a = answer("and?", baclofen_index, ("what are the withdrawal symptoms",))
     assert a.answered and a.passages[0].passage.section == "Baclofen Withdrawal Symptoms"
+
+
+@pytest.mark.parametrize("question,said", [("Does Lioresal cause drowsiness?", "Drowsiness"),
+                                           ("Kemstro side effects", "side effects of baclofen")])
+def test_another_brand_of_the_documents_drug_is_the_drug(baclofen_index, question, said):
+    """The article names Kemstro and Lioresal once, as brands of baclofen: a question about them asks of baclofen."""
+    a = answer(question, baclofen_index)
+    assert a.answered and said in a.extract.text
