@@ -113,6 +113,9 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     if dosing:
         notes.append(DOSING_NOTE)
     p = plan(text, index, earlier)
+    carried = _documents_asked_about(text, earlier, index)
+    if carried:  # in a library, "what are the side effects?" after "What is Dupixent used for?" stays with Dupixent
+        p = replace(p, weights={**p.weights, **{t: max(p.weights.get(t, 0.0), TUNING.named_weight) for t in carried}})
     if dosing:  # general dosing passages, not ones chosen by the person's own weight or age
         personal = personal_figures(text)
         p = replace(p, weights={t: w for t, w in p.weights.items() if t not in personal})
@@ -165,6 +168,17 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
                        followup=p.followup, caveat=verdict.caveat)
     notes.append(verdict.note)
     return _finish(question, p.query, notice=notice, notes=notes, cov=best, followup=p.followup)
+
+
+def _documents_asked_about(text: str, earlier: tuple[str, ...], index: Index) -> tuple[str, ...]:
+    """In a library, the terms naming the documents the conversation was last about, when this turn names none."""
+    if not index.names or any(t in index.names for t in tokenize(text)):
+        return ()
+    for turn in reversed(earlier):
+        named = tuple(dict.fromkeys(t for t in tokenize(turn) if t in index.names))
+        if named:
+            return named
+    return ()
 
 
 def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool) -> tuple[list[Hit], float]:

@@ -301,3 +301,19 @@ def test_another_brand_of_the_documents_drug_is_the_drug(baclofen_index, questio
     """The article names Kemstro and Lioresal once, as brands of baclofen: a question about them asks of baclofen."""
     a = answer(question, baclofen_index)
     assert a.answered and said in a.extract.text
+
+
+def test_in_a_library_a_question_naming_no_drug_stays_with_the_one_asked_about():
+    """After "What is Dupixent used for?", "what are the side effects?" is about Dupixent, not whichever label says it."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    labels = load_index(ROOT / "corpus" / "labels")
+    history = ("What is Dupixent used for?",)
+    for question in ("what are the side effects?", "and how is it given?"):
+        a = answer(question, labels, history)
+        assert a.passages and all("DUPIXENT" in h.passage.document for h in a.passages), question
+        history += (question,)
+    a = answer("side effects?", labels, history + ("what about Cosentyx?",))
+    assert a.passages and all("COSENTYX" in h.passage.document for h in a.passages)
