@@ -12,6 +12,7 @@ import shutil
 import unicodedata
 from typing import Any
 
+from .dosing import DOSING_NOTE
 from .models import Answer, Warning
 
 BOLD, PLAIN = "\x1b[1m", "\x1b[22m"
@@ -178,4 +179,6 @@ def to_json(answer: Answer) -> dict[str, Any]:
             "passage_id": answer.boxed_warning.passage_id,
             "citation": answer.boxed_warning.citation,
         },
+        "notes": list(answer.notes),
+        "dosing_note": DOSING_NOTE in answer.notes,
     }

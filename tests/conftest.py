@@ -22,7 +22,8 @@ DATA = Path(__file__).resolve().parent / "data"
 MONOGRAPHS = ROOT / "corpus" / "monographs"  # copies of ../shared/monographs (public domain)
 GOLDEN = Path(__file__).resolve().parent / "golden"  # transcripts a terminal test compares with
 # the JSON contract of ask --json and repl --json: fields are added, never renamed or dropped
-ANSWER_KEYS = {"question", "query", "answered", "passages", "safety_notice", "disclaimer", "text", "caveat", "answer", "boxed_warning"}
+ANSWER_KEYS = {"question", "query", "answered", "passages", "safety_notice", "disclaimer", "text", "caveat", "answer", "boxed_warning",
+               "notes", "dosing_note"}
 
 
 @pytest.fixture(scope="session")
