@@ -75,6 +75,9 @@ def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tupl
     """Kept per question: planning a conversation and picking the answer read the same turns again."""
     asked = words(question)
     fixed = [_fix_spelling(w, index) for w in asked]
+    for i in range(1, len(fixed) - 1):  # "how long dose it last", "how dose baclofen work": the verb, misspelt
+        if fixed[i] == "dose" and fixed[i - 1] in _BEFORE_DOES and fixed[i + 1] in _AFTER_DOES | subject_terms(index):
+            fixed[i] = "does"
     corrections = list(dict.fromkeys((w, f) for w, f in zip(asked, fixed) if f != w))
     qwords = [part for f in fixed for part in f.split()]  # a split typo ("halflife") is two words
     concepts: list[Concept] = []
@@ -179,6 +182,10 @@ def prepare(index: Index) -> None:
 @lru_cache(maxsize=8)
 def variants_of(index: Index) -> Variants:
     return Variants(index.vocabulary)
+
+
+_BEFORE_DOES = frozenset({"how", "long", "often", "soon", "quickly", "fast", "why", "when", "where"})
+_AFTER_DOES = frozenset({"it", "this", "that", "he", "she", "u", "you", "they", "the", "my", "his", "her", "your"})
 
 
 def _fix_spelling(word: str, index: Index) -> str:

@@ -317,3 +317,15 @@ def test_in_a_library_a_question_naming_no_drug_stays_with_the_one_asked_about()
         history += (question,)
     a = answer("side effects?", labels, history + ("what about Cosentyx?",))
     assert a.passages and all("COSENTYX" in h.passage.document for h in a.passages)
+
+
+@pytest.mark.parametrize("question", ["how long does baclofen stay in ur system", "how long until baclofen wears off",
+                                      "how long dose baclofen stay in ur system"])
+def test_how_long_it_stays_is_the_half_life_however_it_is_typed(baclofen_index, question):
+    a = answer(question, baclofen_index)
+    assert a.answered and "half-life is 3-4 hours" in a.extract.text
+
+
+def test_dose_is_read_as_does_only_where_the_verb_stands(baclofen_index):
+    assert "Read “dose” as “does”." in answer("how dose baclofen work", baclofen_index).notes
+    assert not any("Read" in n for n in answer("what dose should I take for spasms", baclofen_index).notes)
