@@ -45,8 +45,8 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
         (r"\bhow (is|are)\b.{0,40}\b(treated|managed)\b|\btreatment (of|for)\b",
          r"\b(treatment|management|should (include|be)|discontinu\w*|supportive)\b"),
         # "can I take it with gabapentin?", "is it ok to mix with wine": what it interacts with
-        (r"\b(take|taking|use|using|mix|mixing|combine|combining|have|having)\b.{0,30}\b(with|together|alongside|"
-         r"on top of)\b|\binteract",
+        (r"\b(take|taking|use|using|mix|mixing|combine|combining|have|having|safe|ok|okay|fine|dangerous)\b.{0,30}\b(with|"
+         r"together|alongside|on top of)\b|\binteract|\bdrink\w* (\w+ ){0,3}(on|while|with)\b",
          r"\binteract\w*|\bavoid\w*|\bco-?administ\w*|\b(taken|used|given) (together )?with\b"),
         (r"\bwho\b.{0,20}\b(not|n't)\b|\b(not|n't) (take|use)\b|\bcontraindicat",
          r"\b(not|never|contraindicated|avoid\w*)\b"),

@@ -48,7 +48,8 @@ LAY_TERMS: dict[str, str] = {
     "breastfeed": "breast milk nursing", "nursing": "breast milk", "kids": "children pediatric",
     "kid": "child pediatric", "children": "pediatric", "child": "pediatric", "elderly": "geriatric",
     "old people": "elderly geriatric", "seniors": "elderly geriatric", "drinking": "alcohol interact", "booze": "alcohol",
-    "beer": "alcohol", "wine": "alcohol", "drunk": "alcohol",
+    "beer": "alcohol", "wine": "alcohol", "drunk": "alcohol", "with alcohol": "alcohol interact",
+    "and alcohol": "alcohol interact",
     # using the medicine
     "stopping": "withdrawal discontinuation", "stop": "withdrawal discontinuation", "quit": "withdrawal",
     "quitting": "withdrawal", "come off": "withdrawal", "coming off": "withdrawal", "cold turkey": "withdrawal",

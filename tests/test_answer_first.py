@@ -41,7 +41,8 @@ def test_the_answer_fits_the_question_type(baclofen_index):
     assert "100 mg" in answer("What is the maximum daily dose of baclofen?", baclofen_index).extract.text
     assert "avoided during pregnancy" in answer("Can I take baclofen while pregnant?", baclofen_index).extract.text
     # taking it with another drug asks what it interacts with, not who should not take it
-    for question in ("can I take it with gabapentin?", "can I take baclofen with gabapentin?", "is it ok to mix it with xanax"):
+    for question in ("can I take it with gabapentin?", "can I take baclofen with gabapentin?", "is it ok to mix it with xanax",
+                     "Is it safe with alcohol?", "can I drink while on baclofen"):
         assert "may interact with" in answer(question, baclofen_index).extract.text, question
 
 
