@@ -76,10 +76,13 @@ def clean_question(question: str) -> tuple[str, list[str]]:
     else:
         text = "".join(_CLEAN.get(unicodedata.category(ch), ch) for ch in text)
     text = re.sub(r"\s+", " ", text).strip()
-    if len(text) > MAX_QUESTION_CHARS:
-        text = text[:MAX_QUESTION_CHARS].rsplit(" ", 1)[0] or text[:MAX_QUESTION_CHARS]
+    if len(text) > MAX_QUESTION_CHARS:  # a long story usually ends with its question: its start and its end are read
+        head = text[:MAX_QUESTION_CHARS // 4].rsplit(" ", 1)[0] or text[:MAX_QUESTION_CHARS // 4]
+        tail_from = len(text) - (MAX_QUESTION_CHARS - len(head) - 1)
+        tail = text[tail_from:].split(" ", 1)[-1] if text[tail_from - 1] != " " else text[tail_from:]
+        text = f"{head} {tail}"
         notes.append(f"Your question was long (over {MAX_QUESTION_CHARS:,} characters), so only its first "
-                     f"{len(text):,} characters, up to the last whole word, were used.")
+                     f"{len(head):,} and its last {len(tail):,} characters, in whole words, were used.")
     return text, notes
 
 

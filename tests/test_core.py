@@ -74,6 +74,12 @@ def test_huge_question_is_answered_from_its_start_with_a_note(baclofen_index):
     assert a.passages and "3-4 hours" in a.passages[0].passage.text
 
 
+def test_a_long_story_keeps_the_question_at_its_end(baclofen_index):
+    story = "My mother has MS and has been on baclofen for years, and we have tried so many things. " * 30
+    a = answer(story + "Is it safe with alcohol?", baclofen_index)
+    assert "its last" in a.text and a.answered and a.query.endswith("Is it safe with alcohol?")
+
+
 def test_control_characters_are_dropped():
     text, notes = clean_question("half\x00-life\x1b of\tbaclofen\r\n")
     assert text == "half -life of baclofen" and notes == []
