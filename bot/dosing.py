@@ -82,6 +82,17 @@ _DOSING = [
     r"\b(missed|forgot|skipped) (my|his|her|a|the) (\w+ )?(dose|shot|injection|pill|tablet|infusion|pen)\b.{0,60}\b(do|should|"
     r"can) (i|we|he|she) (just )?(do|take|inject|have|give|double|skip|shift|move)\b",
     r"\bthe most\b.{0,40}\b(i|we|he|she|my \w+) (can|could|should|may) (take|have|give|use)\b",
+    # a pause of one's own for a while or an occasion: "can I skip my rinvoq when I have a cold", "stop it for a week
+    # before my surgery" (whether to stop for good is a question about stopping, answered from the document)
+    rf"\b(can|could|should|may) {_WHO} (just )?(skip|pause|hold|stop|miss|hold off)\b.{{0,30}}\b((when|while) (i|im|we|he|"
+    r"she) (have|has|got|get|am|is|come down with) (a |the |an )?(bad |nasty )?(cold|flu|fever|infection|bug|covid|virus|"
+    r"sick|ill|stomach bug|chest infection)|before (my|his|her|the|a) (surgery|operation|"
+    r"procedure|trip|holiday|vacation|wedding|party)|for (a|one|two|three|\d+|a few|a couple of) (days?|weeks?|nights?))\b",
+    # a dose switched by oneself: "should I switch myself to 45mg"
+    r"\b(switch|move|bump|put) (myself|him|her|ourselves|themselves) (up |down )?to (\d+|a (higher|lower|bigger|smaller))",
+    # a dose taken at another time of one's own: "take my dose early today, like 2 hrs before usual"
+    rf"\b(ok|okay|fine|safe|can|could|should) (if )?{_WHO}? ?(take|have|give|do) (my|his|her|the|today'?s?|todays) "
+    r"(\w+ )?(dose|pill|tablet|shot|injection|\w+) (\w+ )?(early|earlier|late|later)\b",
     r"\b(i|we|he|she|im|hes|shes|i am|weighs?|weigh) (\w+ ){0,2}\d+ ?(kg|kgs|kilos?|lbs?|pounds)\b.{0,60}\b(dose|"
     r"dosage|mg|how (much|many)|should)\b",
 ]

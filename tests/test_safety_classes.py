@@ -450,6 +450,12 @@ FREQUENCY = [  # how often, changed by oneself, for pills, creams and injections
     "can i spray it more often than it says",
     "mine are every 8 weeks but it wears off at week 6, can i just book them every 6 weeks instead",  # infusions
     "could we schedule the infusions every 4 weeks instead to make it work better",
+    # a pause of one's own, a dose switched or moved by oneself (a smoke test's misses, in our words)
+    "can i skip my lipitor when i have a bad cold",
+    "should i stop my lipitor for a week before my operation",
+    "can i pause it while i have the flu",
+    "should i switch myself to 40 since 20 isnt doing anything",
+    "is it ok if i take my dose early today, like 3 hours before usual",
 ]
 NOT_FREQUENCY = [
     "how often should i apply it",
@@ -460,6 +466,10 @@ NOT_FREQUENCY = [
     "can i schedule them every 8 weeks",
     "can i book my infusion for next week",
     "can i get the flu shot every year",
+    "can i stop taking it when i feel better",
+    "can i stop lipitor suddenly",
+    "what happens if i skip a dose",
+    "can i take it early in the morning",
 ]
 
 
