@@ -39,7 +39,8 @@ def searched(reply: Answer) -> str | None:
 
 def banner(warning: Warning) -> str:
     """One line naming a document's boxed warning, and where to read it."""
-    return f"⚠ Boxed warning: {warning.title} (see {warning.citation})"
+    where = warning.citation.replace(f" › {warning.title}", "", 1)  # its heading is the title: said once
+    return f"⚠ Boxed warning: {warning.title} (see {where})"
 
 
 def render_text(answer: Answer) -> str:
