@@ -53,6 +53,7 @@ GENERAL = _cue(
     r"\bis it (dangerous|normal|possible|safe|common|bad|ok|okay) (to|for|if|when)\b",
     r"\bwhat happens (if|when|after)\b",
     r"\bpeople (with|who)\b", r"\ba (\w+ )?side effect\b", r"\bside effects? of\b",
+    r"\b(make|makes|making) (\w+ ){0,2}(more|less) likely\b",
     r"\bcan (you|someone|a person|people) (die|overdose|od)\b", r"\bwhat should (i|we) do if\b")
 # a question or topic about no one in particular: "how is an overdose treated?", "overdose treatment"
 QUESTION = _cue(r"^(how|what|whats|why|when|where|which|who|is|are|does|do|can|could|will|would|should)\b")
@@ -77,12 +78,17 @@ RECOVERED = _cue(r"\b((much |a lot |so much )?better (now|place)|doing (well|bet
 # an episode told as over: "it settled within the hour", "went away after a few minutes", "gone now"
 RESOLVED = _cue(r"\b(settled|went away|gone away|went down|gone down|cleared up|subsided|calmed down|resolved|wore off|"
                 r"stopped)( on its own| by itself)?( \w+){0,2} (within|after|in|by) (the|an|a|half|a few|\d+|one|two|few)\b",
-                r"\b(its|it is|theyre|they are|thats) (all )?(gone|back to normal|normal again) now\b")
+                r"\b(its|it is|theyre|they are|thats) (all )?(gone|back to normal|normal again) now\b",
+                # or nothing was taken: "the cap was still on and it never clicked", "none of it went in"
+                r"\b(cap|lid|needle cover|safety cap) (was |is )?still on\b", r"\bnever (clicked|fired|went off|went in)\b",
+                r"\b(none|nothing) (of it )?(went|got) (in|into)\b", r"\b(full )?dose (is |was )?still (showing|in (it|the))\b",
+                r"\b(didnt|did not) (go in|get in|click|fire|inject)\b")
 FIGURE = _cue(
     r"\b(is|are|s|re|was|were|been) (\w+ )?(killing|murdering) (me|us)\b",
     r"\b(wife|husband|mom|mum|dad|mother|father|parents|boss|teacher|girlfriend|boyfriend|partner|doctor|coach) "
     r"(will|would|is going to|gonna|is gonna) (literally )?kill (me|us)\b",
     r"\b(dying|dyin) (to|for)\b", r"\bto die for\b", r"\b(scared|bored|worried|tickled|freezing|starving) to death\b",
+    r"\b((want|wanna|going|gonna|could|about|ready) (to )?)?die of (embarrassment|shame|boredom|cringe|laughter|laughing)\b",
     r"\b(lol|lmao|haha)\b")
 # "suddenly" telling how a drug is stopped is its manner, not the time: "what if you stop it suddenly"
 MANNER = _cue(r"\b(stop|stops|stopping|stopped|quit|quits|quitting|come off|coming off|came off|go off|going off|"

@@ -179,6 +179,9 @@ _KINDS: dict[str, list[str]] = {
         r"(wrote|written|writing|left) (down )?(my|his|her) passwords\b",
         r"(fall|go|drift) (\w+ )?(to )?sleep and (not|never) wake( up| again)?", r"to (not|never) wake up( again)?\b(?! (with|at|in|during|early|on|so|feeling|for|\w+ing)\b)",
         r"(life|living|everything|my life) (is|feels|seems) (so |completely |totally )?(pointless|meaningless|hopeless)",
+        # a plan for tonight, and peace made with it
+        r"a plan (for )?(tonight|tomorrow)\b.{0,60}\b(at peace|ready|made (up )?my (mind|peace)|decided|no (going|turning) back)",
+        r"(at peace|made (my )?peace) with (dying|going|leaving|not being here|(it|this|everything) (all )?ending)\b",
     ],
     "overdose": [
         r"overdos(e|ed|ing)", r"\bod(d|ed|ing)?\b", "poisoned", "poisoning",

@@ -734,3 +734,42 @@ def test_the_third_sessions_signs_together_are_urgent(lipitor, text):
                          + HELDOUT3_NEAR_MISSES + DEV8_NEAR_MISSES + FIGURES_AND_POSTURES)
 def test_the_third_sessions_near_misses_get_no_notice(lipitor, text):
     assert assess(text, lipitor).kind is None, sentences(text)
+
+
+# Held-out safety 5's false alarms and its one miss, after its one run, as classes in our own words
+NOTHING_TAKEN = [  # an injection or a pack that was grabbed, but nothing went in
+    "my son grabbed my lipitor pen but the cap was still on and it never clicked, hes fine",
+    "my daughter got hold of my injection, the needle cover is still on and the full dose is still showing",
+    "dropped my pen and it went off but none of it went into me",
+]
+MORE_LIKELY = [  # whether a drug makes something more likely is a general question
+    "i had one seizure years ago. my doctor wants me to start lipitor - does it make seizures more likely?",
+    "my dad had a stroke in 2015, would lipitor make another stroke less likely?",
+]
+DIE_OF = [  # a figure of speech
+    "my skin is so bad i want to die of embarrassment at the pool lol, how fast does it work",
+    "i nearly died of laughter at the leaflet, is it normal to feel tired on lipitor",
+]
+PLAN_AT_PEACE = [
+    "everyone stares at me. ive got a plan for tonight and honestly im at peace with it",
+    "i have made my peace with it all ending, can lipitor do it",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING_TAKEN + MORE_LIKELY + DIE_OF)
+def test_held_out_safety_5s_near_misses_in_our_words_get_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+@pytest.mark.parametrize("text", PLAN_AT_PEACE)
+def test_a_plan_for_tonight_made_peace_with_is_self_harm(lipitor, text):
+    assert assess(text, lipitor).kind == "self-harm", sentences(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my toddler grabbed my pen and jabbed himself, it clicked",
+    "ive got a plan for tonight, dinner with friends, is it ok to drink on lipitor",  # a plan that is not one
+])
+def test_near_misses_of_those_classes(lipitor, text):
+    kind = assess(text, lipitor).kind
+    assert (kind == "overdose") if "jabbed" in text else (kind is None), (kind, sentences(text))
