@@ -37,6 +37,11 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
         (r"\bhow (much|many)\b|\b(dose|doses|dosage|dosing|mg|strengths?|maximum)\b",
          _NUM + r"(mg|mcg|µg|g|ml|tablets?|capsules?|units?|times)\b"),
         (r"\bhow often\b", r"\b(daily|once|twice|every|times a|per day|a day)\b"),
+        # how it is given: "How is Avsola given?", "how do I take it?"
+        (r"\bhow (is|are|do|does|should|would|will) (\w+ ){0,3}(given|taken|administered|injected|infused|used|applied|"
+         r"delivered|done)\b|\bhow (do|should|to|would|can) (i|you|we|they) (take|use|inject|apply|give|get)\b",
+         r"\b(administer\w*|self-inject\w*|inject\w*|infusion|infused|subcutaneous\w*|intravenous\w*|by mouth|orally|"
+         r"swallow\w*|applied|apply)\b"),
         (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for)\b",
          r"\b(used|indicated|treat\w*|reliev\w*|management)\b"),
         (r"\bwhat causes\b|\bcauses? of\b|^\s*why\b", r"\b(caus\w*|due to|because|result\w*|leads? to)\b"),
