@@ -241,6 +241,7 @@ def covered_drugs(index: Index) -> tuple[tuple[str, str], ...]:
                                for surface, name, _ in find_drugs(words(title))))
 
 
+_BRAND_OF = re.compile(r"^\s*([^\W\d_][\w-]*)\s*\(([^()]*)")  # "BRAND (generic ...": a label's title
 DEFINITION = re.compile(r"^\s*(what|who)('s|\s+(is|are|was|were))\s+(an?\s+|the\s+)?", re.I)
 NAMING_SHARE = 0.05  # with several documents, a title word in at most this share of titles names its documents
 
@@ -252,6 +253,9 @@ def subject_terms(index: Index) -> frozenset[str]:
     few of them ("Alzheimer", "ataxia"), so "What is X?" gets X's opening."""
     names = titles(index)
     drugs = {t for pair in covered_drugs(index) for name in pair for t in tokenize(name)}
+    # a label titled "YESINTEK (ustekinumab-kfce)": a brand newer than the drug dictionary, named with its generic
+    drugs |= {t for title in names if (m := _BRAND_OF.match(title)) and find_drugs(words(m.group(2)))
+              for t in tokenize(m.group(1))}
     if len(names) == 1:
         return frozenset(drugs)
     counts = Counter(t for title in names for t in set(tokenize(title)))

@@ -329,3 +329,16 @@ def test_how_long_it_stays_is_the_half_life_however_it_is_typed(baclofen_index, 
 def test_dose_is_read_as_does_only_where_the_verb_stands(baclofen_index):
     assert "Read “dose” as “does”." in answer("how dose baclofen work", baclofen_index).notes
     assert not any("Read" in n for n in answer("what dose should I take for spasms", baclofen_index).notes)
+
+
+def test_a_labels_brand_newer_than_the_drug_dictionary_is_its_subject():
+    """"YESINTEK (ustekinumab-kfce)": the dictionary knows ustekinumab, not Yesintek; the title names both."""
+    from bot.loading import load_index
+    from bot.query import subject_terms
+
+    from .conftest import ROOT
+
+    label = load_index(ROOT / "corpus" / "labels" / "yesintek.md")
+    assert {"yesintek", "ustekinumab"} <= subject_terms(label)
+    a = answer("Does Yesintek make you feel tired all the time?", label)
+    assert a.answered and "fatigue" in " ".join(h.passage.text for h in a.passages)
