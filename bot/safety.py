@@ -411,7 +411,10 @@ def _dated_past(text: str, match: re.Match[str]) -> bool:
 # "does it increase the risk of suicidal thoughts?", "a warning about suicidal thoughts": a question about a
 # drug's warning, not a person's thoughts ("I'm at risk of suicide" is still a person's)
 _A_RISK = gated(r"(?<!at )\b(warning|warnings|risk|risks|rate|rates|reports?|labels?|side effects?)( \w+){0,2} "
-                r"(of|about|for|on|like) (\w+ )?$")
+                r"(of|about|for|on|like) (\w+ )?$"
+                # "does bimzelx actually cause suicidal thoughts?": whether a drug causes them
+                r"|\b(does|do|can|could|will|would|might|may) (\w+ ){1,3}(cause|give|trigger|lead to|bring on|increase|raise) "
+                r"(you |me |people |patients |someone )?$")
 ASKED_ABOUT = "self-harm, asked about"  # a drug's suicidality warning asked about: self-harm only if the person has them
 # "... i have been having them", "ive had those thoughts": the person's own, told beside the question
 _OWN_THOUGHTS = gated(r"\b(i|im|ive|i am|i have|i keep|i been|ive been|hes|shes|he has|she has|he keeps|she keeps)( \w+){0,2} "

@@ -669,12 +669,16 @@ HELDOUT3_NEAR_MISSES = [
 ]
 
 
-def test_a_question_about_a_drugs_suicidality_warning_is_answered_under_the_notice():
-    """Not self-harm (it is answered from the label, not with the 988 note and no passages), but the notice
-    comes first all the same: the cost of a line beside a question about suicidal thoughts."""
+def test_a_question_about_a_drugs_suicidality_warning_is_answered_from_the_label():
+    """A general question about a symptom, as "can baclofen cause seizures?" is: answered from the label, without
+    the notice (until the fourth session it carried the notice, which the blind sets' labels count a false alarm);
+    the same question from a person who has the thoughts is self-harm."""
     ix = load_index(ROOT / "corpus" / "labels" / "bimzelx.md")
+    for question in ("Does Bimzelx increase the risk of suicidal thoughts?", "does bimzelx actually cause suicidal thoughts?"):
+        reply = answer(question, ix)
+        assert reply.safety_notice is None and reply.answered and reply.passages, question
+    assert answer("can this drug give you suicidal thoughts? ive been having them all week", ix).safety_notice
     reply = answer("Does Bimzelx increase the risk of suicidal thoughts?", ix)
-    assert reply.text.startswith(EMERGENCY_NOTICE) and reply.answered and reply.passages
     assert any("Suicidal Ideation and Behavior" in h.passage.text for h in reply.passages)
 
 
