@@ -130,9 +130,7 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     others = tuple(c.surface for c in p.concepts if c.drug)
     # "the half-life of gabapentin"; a question that names the document's drug too ("why must I try Humira before
     # Rinvoq?", "is Xanax safer than baclofen?") is about it, and answered under a caveat naming the other
-    about_own = index.documents_named(tokenize(text)) if len(titles(index)) > 1 else (
-        bool(subject_terms(index) & set(tokenize(text))))
-    if others and not (extra or dosing or kind or INTERACTION.search(text) or about_own):
+    if others and not (extra or dosing or kind or INTERACTION.search(text) or _names_its_own_drug(text, index)):
         return _finish(question, p.query, notice=notice, notes=notes + [not_covered(others, index)])
     if others:
         extra += " " + INTERACTION_WORDS  # "can I take it with Xanax?": the interactions passage
@@ -172,6 +170,13 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
                        followup=p.followup, caveat=verdict.caveat)
     notes.append(verdict.note)
     return _finish(question, p.query, notice=notice, notes=notes, cov=best, followup=p.followup)
+
+
+def _names_its_own_drug(text: str, index: Index) -> bool:
+    """The question names a document of the corpus (in a library) or the drug its document is about."""
+    if len(titles(index)) > 1:
+        return bool(index.documents_named(tokenize(text)))
+    return bool(subject_terms(index) & set(tokenize(text)))
 
 
 def _documents_asked_about(text: str, earlier: tuple[str, ...], index: Index) -> tuple[str, ...]:
