@@ -17,7 +17,7 @@ from index.urgent import sentences as urgent_sentences
 
 from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
-from .coverage import coverage, decide, judged
+from .coverage import coverage, decide, judged, treated_only
 from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
 from .extract import choose, wanted
 from .language import NOT_ENGLISH, is_english
@@ -25,6 +25,7 @@ from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import (
     Concept,
     Plan,
+    corrected,
     covered_drugs,
     defined_document,
     informative,
@@ -164,6 +165,12 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         # in danger the reply is the notice and what the document says to do: the words of a long, frightened
         # message that it does not use ("shes", "sense", "calling") are not read out, only that it is not described
         verdict = replace(verdict, note=EMERGENCY_CAVEAT)
+    if verdict.answered and not kind and (treated := treated_only(corrected(text, p.corrections), p.concepts, hits, index)):
+        # "is baclofen addictive?" in an article on baclofen for addiction: the passages say what it treats
+        said = ", ".join(f"“{t}”" for t in treated)
+        verdict = replace(verdict, caveat=tuple(dict.fromkeys([*verdict.caveat, *treated])),
+                          note=(verdict.note + " " if verdict.note else "") + f"The monograph speaks of {said} as "
+                          "a condition the drug is given for, never as something it causes. What it says:")
     if verdict.answered:
         notes += [verdict.note] if verdict.note else []
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,

@@ -12,9 +12,10 @@ words it never uses ("priapism") and drugs it never names do. Three outcomes:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from index import TUNING, Hit, Index
+from index import TUNING, Hit, Index, tokenize
 
 from .query import Concept, informative
 
@@ -111,3 +112,79 @@ def _unmatched(words: list[str]) -> str:
 def _quoted(words: list[str]) -> str:
     shown = [w if len(w) <= 40 else w[:40] + "…" for w in words[:4]]
     return ", ".join(f"“{w}”" for w in shown)
+
+
+# "Is baclofen addictive?", "can Dupixent cause eczema?": a question whether the drug brings something on
+CAUSES = re.compile(
+    r"\b(caus\w*|trigger\w*|lead(s|ing)? to|result(s|ing)? in|bring(s|ing)? on|worsen\w*|"
+    r"make[s]? (me|you|u|him|her|them|people|someone|my)\b|give[s]? (me|you|u|him|her|them|people|someone)\b|"
+    r"addictive|addicting|habit[- ]forming|addicted|hooked|dependent)\b", re.I)
+# a passage that names something as what the drug is for: "used to treat addiction", "as a treatment for
+# addiction", "lessening cravings", "addiction treatment" ("patients treated with it" is not: what happened to them)
+_TREATS_BEFORE = re.compile(r"^(treat|treats|treating|relieve[sd]?|relieving|relief|lessen\w*|alleviat\w*|combat\w*)$", re.I)
+_TREATMENT_OF = re.compile(r"^(treatment|treatments|therapy|therapies)$", re.I)
+_INDICATED = re.compile(r"^(indicated|indication|indications)$", re.I)
+_AFTER = re.compile(r"^(treatment|treatments|therapy|therapies|recovery|management|patients|subjects)$", re.I)
+# a sentence that names something as a harm: "reported", "may cause", "risk of"; or under such a heading
+HARM = re.compile(r"\b(caus\w*|risks?|report\w*|adverse|side effects?|reactions?|occurr?\w*|develop\w*|induc\w*|"
+                  r"associated|lead(s|ing)? to|result\w* in|incidence|experienc\w*|worsen\w*|new[- ]onset|"
+                  r"exacerbat\w*|trigger\w*|toxicity|warning)\b", re.I)
+HARM_HEADING = re.compile(r"\b(adverse|side effects?|warnings?|precautions?|reactions?|postmarketing|toxicity|"
+                          r"overdos\w*|risks?)\b", re.I)
+# "in patients with plaque psoriasis": the people it is given to, not what it did to them
+_PEOPLE = re.compile(r"^(patients?|subjects?|adults?|children|people|individuals|those)$", re.I)
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+TREAT_WINDOW = 6  # words between "treat" and what it treats
+CAUSE_OBJECT = 6  # the cue's words and the next ones: what a "does it cause" question asks about
+MENTIONS_READ = 200  # a topic in more passages than this is not read mention by mention: no caveat
+
+
+def treated_only(question: str, concepts: tuple[Concept, ...] | list[Concept], hits: list[Hit],
+                 index: Index) -> list[str]:
+    """The topics a "does it cause X?" question asks about that the answering documents name as what the drug
+    is given for and never as a harm: "addiction" in an article on baclofen for addiction. Empty when the
+    question asks no such thing, or when a topic is named as a harm anywhere in those documents (a side
+    effect, a reaction reported, a risk) or is named too often to read every mention."""
+    cue = CAUSES.search(question)
+    if cue is None or not hits:
+        return []
+    after = " ".join(question[cue.start():].casefold().split()[:CAUSE_OBJECT])  # the cue and what it brings on
+    # what it asks about: the topics after the cue; an everyday word ("older", "catch") only as the cue itself ("hooked")
+    asked = [c for c in informative(list(concepts), index) if not c.drug and not c.generic
+             and c.surface.casefold() in after and (not c.everyday or c.surface.casefold() in cue.group().casefold())]
+    treated: list[str] = []
+    documents = list(dict.fromkeys(h.passage.document for h in hits))
+    for c in asked:
+        if not any(c.satisfied_by(set(h.matched_terms)) for h in hits):
+            continue  # not in what is shown: the usual caveat speaks of it
+        passages = index.holding(c.terms, documents, MENTIONS_READ)
+        if passages is None:
+            return []
+        # every mention in the answering documents, not only the shown ones: a label that names psoriasis as an
+        # indication and elsewhere as a reaction ("new or worsening psoriasis") says the drug may cause it
+        said = [_stance(s, c, p.path) for p in passages for s in p.sentences if c.satisfied_by(set(tokenize(s)))]
+        if "harm" in said:
+            return []
+        if "treated" in said:
+            treated.append(c.surface)
+    return treated
+
+
+def _stance(sentence: str, concept: Concept, path: tuple[str, ...]) -> str:
+    """How a sentence names the concept: "treated" (what the drug is given for: "used to treat addiction",
+    "patients with atopic dermatitis"), "harm" (a reaction, a risk, or any mention under an adverse-reactions
+    or warnings heading), or "neutral" ("addiction is a problem that affects people from all demographics")."""
+    words = [m.group() for m in _WORD.finditer(sentence)]
+    terms = set(concept.terms)
+    for i in (i for i, w in enumerate(words) if terms & set(tokenize(w))):
+        before = words[max(0, i - TREAT_WINDOW):i]
+        if (any(_TREATS_BEFORE.match(w) for w in before)
+                or any(_TREATMENT_OF.match(w) and before[j + 1].casefold() in ("of", "for", "in")
+                       for j, w in enumerate(before[:-1]))
+                or any(_INDICATED.match(w) for w in words[:i])  # "indicated for ... atopic dermatitis"
+                # "patients aged 6 months and older with atopic dermatitis"
+                or any(w.casefold() == "with" and any(_PEOPLE.match(v) for v in before[max(0, j - TREAT_WINDOW):j])
+                       for j, w in enumerate(before) if j >= len(before) - 3)
+                or (i + 1 < len(words) and _AFTER.match(words[i + 1]))):  # "addiction treatment"
+            return "treated"
+    return "harm" if HARM.search(sentence) or HARM_HEADING.search(" ".join(path)) else "neutral"

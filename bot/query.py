@@ -298,7 +298,7 @@ def _plan_turn(question: str, index: Index, previous: list[Plan]) -> Plan:
     concepts, corrections = concepts_of(question, index)
     weights = search_weights(concepts)
     if not previous or not looks_like_followup(question, concepts, index):
-        return Plan(tuple(concepts), weights, _corrected(question, corrections), False, tuple(corrections))
+        return Plan(tuple(concepts), weights, corrected(question, corrections), False, tuple(corrections))
     own = _surfaces(concepts, index)
     context: list[str] = []
     for decay, prior in zip(TUNING.history_weights, reversed(previous)):  # each earlier turn's own words only,
@@ -307,11 +307,11 @@ def _plan_turn(question: str, index: Index, previous: list[Plan]) -> Plan:
                 weights[term] = max(weights.get(term, 0.0), w * decay)
         known = [c for c in prior.concepts if any(t in index.vocabulary for t in c.terms)]  # "capital of France": nothing
         context.extend(s for s in _surfaces(known, index) if s not in own and s not in context)
-    query = " ".join(own or [_corrected(question, corrections)]) + (" + " + " ".join(context) if context else "")
+    query = " ".join(own or [corrected(question, corrections)]) + (" + " + " ".join(context) if context else "")
     return Plan(tuple(concepts), weights, query, True, tuple(corrections), tuple(context))
 
 
-def _corrected(question: str, corrections: list[tuple[str, str]]) -> str:
+def corrected(question: str, corrections: list[tuple[str, str]]) -> str:
     for wrong, right in corrections:
         question = re.sub(rf"\b{re.escape(wrong)}\b", right, question, flags=re.I)
     return question

@@ -190,6 +190,16 @@ class Index:
                 return False
         return held is not None
 
+    def holding(self, terms: Iterable[str], titles: Iterable[str], limit: int) -> list[Passage] | None:
+        """The passages of the documents titled ``titles`` that hold any of ``terms``; None when more than
+        ``limit`` do (a caller reading every mention gives up rather than read a library)."""
+        numbers = [self._title_number[t] for t in titles if t in self._title_number]
+        found = np.unique(np.concatenate([self._postings(t)[0] for t in terms] or [self.postings.passage[:0]]))
+        found = found[np.isin(self.document_of[found], numbers)]
+        if len(found) > limit:
+            return None
+        return [self.passages[i] for i in found.tolist()]
+
     def _scope(self, weights: Mapping[str, float]) -> np.ndarray | None:
         """The document numbers a search is kept to: those named by its heavier terms (the question's own)."""
         named = [self.names[t] for t, w in weights.items() if t in self.names and w >= TUNING.named_weight]

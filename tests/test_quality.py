@@ -91,6 +91,52 @@ def test_near_misses_are_answered_under_a_caveat_naming_what_is_missing(baclofen
     assert f"doesn't mention “{missing}”" in a.text.split("\n\n")[0]  # the caveat comes before the passages
 
 
+@pytest.mark.parametrize("question,topic", [
+    ("Is baclofen addictive?", "addictive"),  # the article speaks of addiction as what baclofen is tried for
+    ("can u get adicted to baclofin", "addicted"),  # read with its spelling mended
+    ("I'm scared of getting hooked on baclofen, is that a real risk?", "hooked"),
+])
+def test_a_does_it_cause_question_about_what_the_drug_treats_is_caveated(baclofen_index, question, topic):
+    a = answer(question, baclofen_index)
+    assert a.answered and topic in a.caveat and a.passages
+    assert any("as a condition the drug is given for, never as something it causes" in n for n in a.notes)
+    assert a.text.index("never as something it causes") < a.text.index(a.passages[0].passage.text[:40])
+
+
+@pytest.mark.parametrize("corpus,question", [
+    ("documents/baclofen.txt", "Can baclofen cause seizures?"),  # a side effect: said as one
+    ("documents/baclofen.txt", "does baclofen cause muscle weakness?"),
+    ("documents/baclofen.txt", "Is baclofen used to treat addiction?"),  # asks what it treats
+    ("documents/baclofen.txt", "Does baclofen work for opioid dependence?"),
+    ("labels/enbrel.md", "Can Enbrel cause lymphoma?"),  # "patients treated with TNF-blockers": what happened to them
+    ("labels/enbrel.md", "Does Enbrel cause infections?"),
+])
+def test_a_cause_question_whose_topic_the_document_names_as_a_harm_is_not_caveated_so(question, corpus):
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer(question, load_index(ROOT / "corpus" / corpus))
+    assert a.answered and "a condition the drug is given for" not in a.text
+
+
+@pytest.mark.parametrize("label,question,topic,caveated", [
+    ("sotyktu", "Can Sotyktu cause psoriasis?", "psoriasis", True),  # named as what it is indicated for, only
+    ("enbrel", "Can Enbrel cause psoriasis?", "psoriasis", False),  # also "new or worsening psoriasis", a reaction
+])
+def test_a_label_naming_a_condition_only_as_its_indication_caveats_asking_if_it_causes_it(label, question, topic,
+                                                                                         caveated):
+    """Every mention in the document counts, not only the passages shown: Enbrel's label lists psoriasis
+    among its indications and, in its postmarketing reactions, as a harm."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer(question, load_index(ROOT / "corpus" / "labels" / f"{label}.md"))
+    assert a.answered and (topic in a.caveat) == caveated
+    assert ("a condition the drug is given for" in a.text) == caveated
+
+
 @pytest.mark.parametrize("question,drug", [("What is the half-life of gabapentin?", "gabapentin"),
                                            ("how long does tylenol stay in your system", "tylenol")])
 def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, question, drug):
