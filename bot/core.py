@@ -17,7 +17,7 @@ from index.urgent import sentences as urgent_sentences
 
 from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
-from .coverage import coverage, decide, judged, treated_only
+from .coverage import coverage, decide, figures_only, judged, treated_only
 from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
 from .extract import choose, wanted
 from .language import NOT_ENGLISH, is_english
@@ -171,6 +171,13 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         verdict = replace(verdict, caveat=tuple(dict.fromkeys([*verdict.caveat, *treated])),
                           note=(verdict.note + " " if verdict.note else "") + f"The monograph speaks of {said} as "
                           "a condition the drug is given for, never as something it causes. What it says:")
+    if verdict.answered and not kind and (counted := [t for t in figures_only(text, p.concepts, hits, index)
+                                                      if t not in verdict.caveat]):
+        # "can you overdose on baclofen?" where the article names overdose only in national death figures
+        said = ", ".join(f"“{t}”" for t in counted)
+        verdict = replace(verdict, caveat=(*verdict.caveat, *counted),
+                          note=(verdict.note + " " if verdict.note else "") + f"The monograph mentions {said} only "
+                          "in figures about a population, not about the drug itself. What it says:")
     if verdict.answered:
         notes += [verdict.note] if verdict.note else []
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,

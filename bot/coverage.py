@@ -131,6 +131,13 @@ HARM = re.compile(r"\b(caus\w*|risks?|report\w*|adverse|side effects?|reactions?
                   r"exacerbat\w*|trigger\w*|toxicity|warning)\b", re.I)
 HARM_HEADING = re.compile(r"\b(adverse|side effects?|warnings?|precautions?|reactions?|postmarketing|toxicity|"
                           r"overdos\w*|risks?)\b", re.I)
+# figures about a population over time: "a 2.5-fold increase", "from the years 2001-2013", "23.5 million people"
+POPULATION = re.compile(r"\b\d+(\.\d+)?-fold\b|\b(19|20)\d\d ?(-|–|to|and) ?((19|20)\d\d|\d\d)\b"
+                        r"|\b\d+(\.\d+)? (million|billion)\b")
+# a question asking for figures: "how many", "how common", "increase", a year
+FIGURES_ASKED = re.compile(r"\b(how (many|much|common|often|likely)|increase\w*|rates?|statistic\w*|numbers?|"
+                           r"percent\w*|per ?cent|figures?|\d+)\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # "in patients with plaque psoriasis": the people it is given to, not what it did to them
 _PEOPLE = re.compile(r"^(patients?|subjects?|adults?|children|people|individuals|those)$", re.I)
 _WORD = re.compile(r"[^\W_][\w'’-]*")
@@ -168,6 +175,29 @@ def treated_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
         if "treated" in said:
             treated.append(c.surface)
     return treated
+
+
+def figures_only(question: str, concepts: tuple[Concept, ...] | list[Concept], hits: list[Hit],
+                 index: Index) -> list[str]:
+    """The topics asked about (in the sentence that asks, not the story before it) that the answering
+    documents name only in figures about a population ("a 2.5-fold increase in total overdose deaths from
+    the years 2001-2013"): what happened to many people over years, not what the document says of its
+    drug. "Can you overdose on baclofen?" is not answered by a national statistic; "how much did overdose
+    deaths increase?" asks for the figures, and is."""
+    if FIGURES_ASKED.search(question):
+        return []
+    asking = " ".join(s for s in _SENTENCE_END.split(question) if s.rstrip().endswith("?")) or question
+    documents = list(dict.fromkeys(h.passage.document for h in hits))
+    found = []
+    for c in informative(list(concepts), index):
+        if (c.drug or c.generic or c.everyday or c.surface.casefold() not in asking.casefold()
+                or not any(c.satisfied_by(set(h.matched_terms)) for h in hits)):
+            continue
+        passages = index.holding(c.terms, documents, MENTIONS_READ)
+        said = [s for p in passages or () for s in p.sentences if c.satisfied_by(set(tokenize(s)))]
+        if said and all(POPULATION.search(s) for s in said):
+            found.append(c.surface)
+    return found
 
 
 def _stance(sentence: str, concept: Concept, path: tuple[str, ...]) -> str:

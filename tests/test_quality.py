@@ -137,6 +137,19 @@ def test_a_label_naming_a_condition_only_as_its_indication_caveats_asking_if_it_
     assert ("a condition the drug is given for" in a.text) == caveated
 
 
+@pytest.mark.parametrize("question,figures", [
+    ("Can you overdose on baclofen?", True),  # the article names overdose only in national death figures
+    ("What are the signs of a baclofen overdose?", True),
+    ("How much did overdose deaths increase from 2001 to 2013?", False),  # asks for the figures themselves
+    # the overdose is the story before the question, not what it asks
+    ("i overdosed on alcohol years ago and ended up in the ER. is baclofen safe for someone with that history?", False),
+])
+def test_a_topic_named_only_in_population_figures_is_caveated_as_such(baclofen_index, question, figures):
+    a = answer(question, baclofen_index)
+    assert a.answered and a.passages
+    assert any("only in figures about a population, not about the drug itself" in n for n in a.notes) == figures
+
+
 @pytest.mark.parametrize("question,drug", [("What is the half-life of gabapentin?", "gabapentin"),
                                            ("how long does tylenol stay in your system", "tylenol")])
 def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, question, drug):
