@@ -157,7 +157,7 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,
                        followup=p.followup, pinned=min(len(urgency.passages), len(hits)))
     lenient = bool(extra or dosing or p.followup) and not kind
-    verdict = decide(p.concepts, hits, best, index, others, lenient, _named(p, hits, index))
+    verdict = decide(p.concepts, hits, best, index, others, lenient, _named(p, hits, index), text)
     if kind and not verdict.answered:  # in danger, never "doesn't cover this": get help now
         return _finish(question, p.query, notice=notice, notes=notes + [EMERGENCY_DECLINE], cov=best,
                        followup=p.followup)

@@ -13,11 +13,11 @@ words it never uses ("priapism") and drugs it never names do. Three outcomes:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index import TUNING, Hit, Index, tokenize
 
-from .query import Concept, informative
+from .query import Concept, informative, is_practical
 
 
 @dataclass(frozen=True)
@@ -42,10 +42,17 @@ def judged(concepts: tuple[Concept, ...]) -> list[Concept]:
 
 
 def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: Index,
-           missing_drugs: tuple[str, ...] = (), lenient: bool = False, named: tuple[str, ...] = ()) -> Verdict:
+           missing_drugs: tuple[str, ...] = (), lenient: bool = False, named: tuple[str, ...] = (),
+           question: str = "") -> Verdict:
     """``lenient``: the question has no topic of its own to judge (a follow-up, an emergency,
     a dosing request), so the context or the fixed search decides what is shown. ``named``:
-    in a library, the document names the question gave and the shown passages hold."""
+    in a library, the document names the question gave and the shown passages hold. ``question``:
+    its words, for a practical matter told as the story around it ("... till my insurance sorts itself
+    out"), which is colour like any everyday word; asked about ("will my insurance cover it?"), a topic."""
+    asking = asked_part(question).casefold()
+    concepts = tuple(c if not (c.everyday is False and is_practical(c.surface) and question
+                               and c.surface.casefold() not in asking) else replace(c, everyday=True)
+                     for c in concepts)
     topics = [c for c in informative(list(concepts), index) if not c.drug]
     vocabulary = index.vocabulary
     strong = [c for c in topics if not c.everyday]
@@ -186,7 +193,7 @@ def figures_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
     deaths increase?" asks for the figures, and is."""
     if FIGURES_ASKED.search(question):
         return []
-    asking = " ".join(s for s in _SENTENCE_END.split(question) if s.rstrip().endswith("?")) or question
+    asking = asked_part(question)
     documents = list(dict.fromkeys(h.passage.document for h in hits))
     found = []
     for c in informative(list(concepts), index):
@@ -198,6 +205,12 @@ def figures_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
         if said and all(POPULATION.search(s) for s in said):
             found.append(c.surface)
     return found
+
+
+def asked_part(question: str) -> str:
+    """The sentences that ask (end with "?"), or the whole question when none does: "I overdosed on alcohol
+    years ago. is baclofen safe for me?" asks about baclofen's safety, not about overdose."""
+    return " ".join(s for s in _SENTENCE_END.split(question) if s.rstrip().endswith("?")) or question
 
 
 def _stance(sentence: str, concept: Concept, path: tuple[str, ...]) -> str:

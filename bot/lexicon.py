@@ -118,6 +118,15 @@ LAY_TERMS: dict[str, str] = {
 # Words that frame a medical question without naming its topic ("is it *safe*", "*common*
 # side effects", "my *husband*"). They count for little when judging whether a passage
 # covers the question, so an unknown framing word does not force a decline.
+# Practical matters a monograph seldom covers: everyday English, but the topic of a question when asked ("will
+# my insurance cover it?", "can I take it on a plane?"), so a monograph that never says them is said not to,
+# rather than answered with what it says about the drug alone.
+PRACTICAL_TOPICS = frozenset("""
+cost costs price prices pricey expensive cheap cheaper afford affordable insurance insurer insured copay copays
+travel travels traveling travelling trip trips flight flights fly flying plane planes airport airports abroad
+overseas vacation luggage suitcase carry-on
+""".split())
+
 GENERIC_WORDS = frozenset("""
 common commonly usual usually normal normally typical typically general generally safe safely ok okay fine alright
 happen happens happened happening make makes made making get gets got getting go goes going went need needs

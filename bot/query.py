@@ -21,10 +21,11 @@ from index.stopwords import STOPWORDS
 from index.tokenizer import is_content, stem
 from index.variants import Variants
 
-from .lexicon import GENERIC_WORDS, lay_expansions, lexicon_words
+from .lexicon import GENERIC_WORDS, PRACTICAL_TOPICS, lay_expansions, lexicon_words
 
 _LAY_WORDS = frozenset(lexicon_words())
 _GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS)
+_PRACTICAL_STEMS = frozenset(stem(w) for w in PRACTICAL_TOPICS)
 _LEXICON_SPELLER = Speller(Counter(_LAY_WORDS | GENERIC_WORDS))  # "pregant" -> "pregnant", same rules
 
 FOLLOWUP_CUE = re.compile(
@@ -210,11 +211,16 @@ def _weighed(concept: Concept, index: Index) -> Concept:
     weight = max((index.idf(t) for t in known), default=index.idf(""))
     generic = stem(concept.surface) in _GENERIC_STEMS or (concept.surface[0].isdigit() and not known)
     everyday = not generic and not concept.drug and not concept.surface[0].isdigit() and concept.own == len(
-        concept.terms) and all(
+        concept.terms) and not is_practical(concept.surface) and all(
         is_everyday(w) for w in concept.surface.split() if is_content(w))
     share = TUNING.generic_share if generic else TUNING.everyday_share if everyday and not known else 1.0
     # built directly: dataclasses.replace reads the fields anew on every call, for each concept of every question
     return Concept(concept.surface, concept.terms, weight * share, concept.own, generic, everyday, concept.drug)
+
+
+def is_practical(surface: str) -> bool:
+    """A practical matter ("insurance", "plane"): a topic when asked about, though everyday English."""
+    return stem(surface) in _PRACTICAL_STEMS
 
 
 def is_common(term: str, index: Index) -> bool:

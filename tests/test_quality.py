@@ -150,6 +150,24 @@ def test_a_topic_named_only_in_population_figures_is_caveated_as_such(baclofen_i
     assert any("only in figures about a population, not about the drug itself" in n for n in a.notes) == figures
 
 
+@pytest.mark.parametrize("question,caveated", [
+    ("Will baclofen make me too drowsy to fly on a plane?", "plane"),  # a practical matter the article never says
+    ("Will my insurance cover baclofen for spasticity?", "insurance"),
+    ("I'm travelling abroad next month, can I stop baclofen suddenly?", "travelling"),  # one sentence: asked
+    # told as the story after the question, it is colour like any everyday word
+    ("Can I take baclofen twice a day? trying to make the bottle last till my insurance sorts itself out", None),
+])
+def test_practical_matters_asked_about_are_named_when_the_monograph_never_says_them(baclofen_index, question,
+                                                                                   caveated):
+    """Asked alone ("how much does baclofen cost?") such a matter is declined (above)."""
+    a = answer(question, baclofen_index)
+    assert a.answered and a.passages
+    if caveated:
+        assert caveated in a.caveat and f"“{caveated}”" in a.text.split("\n\n")[0]
+    else:
+        assert "insurance" not in a.caveat
+
+
 @pytest.mark.parametrize("question,drug", [("What is the half-life of gabapentin?", "gabapentin"),
                                            ("how long does tylenol stay in your system", "tylenol")])
 def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, question, drug):
