@@ -18,7 +18,7 @@ from index.urgent import sentences as urgent_sentences
 from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
 from .coverage import coverage, decide, figures_only, judged, treated_only
-from .dosing import DOSING_NOTE, asks_personal_dosing, personal_figures
+from .dosing import DOSING_NOTE, PERSONAL_MEASURES, asks_personal_dosing, personal_figures
 from .extract import choose, wanted
 from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
@@ -123,7 +123,11 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         p = replace(p, weights={**p.weights, **{t: max(p.weights.get(t, 0.0), TUNING.named_weight) for t in carried}})
     if dosing:  # general dosing passages, not ones chosen by the person's own weight or age
         personal = personal_figures(text)
-        p = replace(p, weights={t: w for t, w in p.weights.items() if t not in personal})
+        p = replace(p, weights={t: w for t, w in p.weights.items() if t not in personal},
+                    # "I weigh 70 kg": the person's measures frame the request the dosing note answers; they are
+                    # not a topic the monograph is said not to mention
+                    concepts=tuple(replace(c, generic=True) if c.surface.casefold() in PERSONAL_MEASURES
+                                   or c.surface in personal else c for c in p.concepts))
     if not p.concepts and not p.followup and not extra and not dosing and not kind:  # "?", "what is it?"
         return _finish(question, p.query, notice=notice, notes=notes + [EMPTY_HINT])
     if p.corrections:
