@@ -81,6 +81,7 @@ LAY_TERMS: dict[str, str] = {
     "signs": "symptoms", "sign": "symptom", "symptoms": "signs", "eyes": "eye vision",
     "should not take": "contraindicated contraindications", "shouldn't take": "contraindicated contraindications",
     "should not use": "contraindicated contraindications", "not take": "contraindicated",
+    "live vaccine": "live-attenuated", "live vaccines": "live-attenuated",
     "blood test": "laboratory monitoring", "blood tests": "laboratory monitoring", "blood work": "laboratory monitoring",
     "bloodwork": "laboratory monitoring", "lab tests": "laboratory", "labs": "laboratory",
     # the other way round, for an article that never writes the clinical word ("who should not take it")

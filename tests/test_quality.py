@@ -168,6 +168,22 @@ def test_practical_matters_asked_about_are_named_when_the_monograph_never_says_t
         assert "insurance" not in a.caveat
 
 
+def test_live_vaccines_are_a_thing_of_their_own_not_any_vaccination(tmp_path):
+    """A label excerpt that only says to complete vaccinations before starting does not answer "can I get
+    live vaccines on it?"; a label that names live vaccines does."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer("Can I get live vaccines while on Dupixent?", load_index(ROOT / "corpus" / "labels" / "dupixent.md"))
+    assert not a.answered and "“live vaccines”" in a.text
+    label = tmp_path / "label.md"
+    label.write_text("# Warnings\n\nComplete all age-appropriate vaccinations before starting treatment.\n\n"
+                     "# Immunizations\n\nAvoid use of live vaccines in patients treated with this drug.\n")
+    a = answer("Can I get live vaccines while on it?", load_index(label))
+    assert a.answered and "Avoid use of live vaccines" in a.extract.text and not a.caveat
+
+
 @pytest.mark.parametrize("question,drug", [("What is the half-life of gabapentin?", "gabapentin"),
                                            ("how long does tylenol stay in your system", "tylenol")])
 def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, question, drug):
