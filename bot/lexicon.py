@@ -42,6 +42,8 @@ LAY_TERMS: dict[str, str] = {
     "side effect": "adverse reactions", "side effects": "adverse reactions", "bad reaction": "adverse reaction",
     "allergic": "allergy hypersensitivity", "hallucinations": "psychosis", "addictive": "dependence addiction",
     "addicted": "addiction dependence", "hooked": "addiction dependence",
+    "get high": "euphoria euphoric recreational", "get you high": "euphoria euphoric recreational",
+    "get u high": "euphoria euphoric recreational", "get me high": "euphoria euphoric recreational",
     # life events
     "pregnant": "pregnancy", "expecting": "pregnancy", "unborn baby": "pregnancy fetal", "baby": "infant",
     "breastfeeding": "breast milk nursing lactation", "breast feeding": "breast milk nursing lactation",

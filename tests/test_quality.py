@@ -72,6 +72,7 @@ def test_words_the_document_never_says_are_not_carried_into_the_next_turn(baclof
     "write me a poem about the ocean",
     "Can I drive on baclofen?",
     "Does baclofen cause priapism?",
+    "can baclofen get you high?",  # euphoria: "high" alone is the article's "high doses"
 ])
 def test_off_topic_is_declined_saying_what_was_looked_for(baclofen_index, question):
     a = answer(question, baclofen_index)
