@@ -17,7 +17,7 @@ from index.urgent import sentences as urgent_sentences
 
 from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
-from .coverage import coverage, decide, figures_only, judged, treated_only
+from .coverage import coverage, decide, figures_only, judged, not_treated, treated_only
 from .dosing import DOSING_NOTE, PERSONAL_MEASURES, asks_personal_dosing, personal_figures
 from .extract import choose, wanted
 from .language import NOT_ENGLISH, is_english
@@ -175,6 +175,14 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         verdict = replace(verdict, caveat=tuple(dict.fromkeys([*verdict.caveat, *treated])),
                           note=(verdict.note + " " if verdict.note else "") + f"The monograph speaks of {said} as "
                           "a condition the drug is given for, never as something it causes. What it says:")
+    if verdict.answered and not kind and (untreated := [t for t in not_treated(corrected(text, p.corrections),
+                                                                          p.concepts, hits, index)
+                                                        if t not in verdict.caveat]):
+        # "is baclofen used for anxiety?" where the article names anxiety only as a withdrawal symptom
+        said = ", ".join(f"“{t}”" for t in untreated)
+        verdict = replace(verdict, caveat=(*verdict.caveat, *untreated),
+                          note=(verdict.note + " " if verdict.note else "") + f"The monograph mentions {said}, but "
+                          "not as something the drug is used for. What it says:")
     if verdict.answered and not kind and (counted := [t for t in figures_only(text, p.concepts, hits, index)
                                                       if t not in verdict.caveat]):
         # "can you overdose on baclofen?" where the article names overdose only in national death figures

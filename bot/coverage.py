@@ -126,10 +126,15 @@ CAUSES = re.compile(
     r"\b(caus\w*|trigger\w*|lead(s|ing)? to|result(s|ing)? in|bring(s|ing)? on|worsen\w*|"
     r"make[s]? (me|you|u|him|her|them|people|someone|my)\b|give[s]? (me|you|u|him|her|them|people|someone)\b|"
     r"addictive|addicting|habit[- ]forming|addicted|hooked|dependent)\b", re.I)
+# "does it work for asthma?", "is baclofen used for anxiety?": a question whether the drug treats something
+TREATS = re.compile(r"\b(works?|working|used|use|good|approved|prescribed|indicated|effective|given) "
+                    r"(for|on|to treat|against|in treating)\b|(?<!get )(?<!seek )(?<!medical )(?<!for )\bhelp(s|ed|ing)?( with| for)?\b|\btreat(s|ing)?\b", re.I)
 # a passage that names something as what the drug is for: "used to treat addiction", "as a treatment for
 # addiction", "lessening cravings", "addiction treatment" ("patients treated with it" is not: what happened to them)
-_TREATS_BEFORE = re.compile(r"^(treat|treats|treating|relieve[sd]?|relieving|relief|lessen\w*|alleviat\w*|combat\w*)$", re.I)
+_TREATS_BEFORE = re.compile(r"^(treat|treats|treating|relieve[sd]?|relieving|relief|lessen\w*|alleviat\w*|combat\w*|prescribed|"
+                            r"effective|helps?|helping|helped)$", re.I)
 _TREATMENT_OF = re.compile(r"^(treatment|treatments|therapy|therapies)$", re.I)
+_LESSENS = re.compile(r"^(decreas\w*|reduc\w*|lower\w*|control\w*|improv\w*)$", re.I)  # within 3 words of it
 _INDICATED = re.compile(r"^(indicated|indication|indications)$", re.I)
 _AFTER = re.compile(r"^(treatment|treatments|therapy|therapies|recovery|management|patients|subjects)$", re.I)
 # a sentence that names something as a harm: "reported", "may cause", "risk of"; or under such a heading
@@ -159,14 +164,36 @@ def treated_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
     is given for and never as a harm: "addiction" in an article on baclofen for addiction. Empty when the
     question asks no such thing, or when a topic is named as a harm anywhere in those documents (a side
     effect, a reaction reported, a risk) or is named too often to read every mention."""
-    cue = CAUSES.search(question)
+    said = _stances(CAUSES.search(question), question, concepts, hits, index)
+    if any("harm" in stances for _, stances in said):
+        return []
+    return [surface for surface, stances in said if "treated" in stances]
+
+
+def not_treated(question: str, concepts: tuple[Concept, ...] | list[Concept], hits: list[Hit],
+                index: Index) -> list[str]:
+    """The mirror: the topics a "does it work for X?" question asks about that the answering documents name
+    but never as what the drug is given for: "is baclofen used for anxiety?" where anxiety is a withdrawal
+    symptom; "does Adbry work for asthma?" where asthma is a trial subject's history."""
+    said = _stances(TREATS.search(question), question, concepts, hits, index, past_cue=True)
+    if any("treated" in stances for _, stances in said):
+        return []
+    return [surface for surface, stances in said if stances]
+
+
+def _stances(cue: re.Match | None, question: str, concepts: tuple[Concept, ...] | list[Concept], hits: list[Hit],
+             index: Index, past_cue: bool = False) -> list[tuple[str, set[str]]]:
+    """Per topic the cue asks about and the shown passages name, how the answering documents name it
+    (``_stance`` of every sentence saying it); [] without a cue, or when a topic is named too often to read.
+    ``past_cue``: the topics are the words after the cue ("used for" is no topic), not the cue itself ("addictive")."""
     if cue is None or not hits:
         return []
-    after = " ".join(question[cue.start():].casefold().split()[:CAUSE_OBJECT])  # the cue and what it brings on
+    # the cue and what it is about
+    after = " ".join(question[cue.end() if past_cue else cue.start():].casefold().split()[:CAUSE_OBJECT])
     # what it asks about: the topics after the cue; an everyday word ("older", "catch") only as the cue itself ("hooked")
     asked = [c for c in informative(list(concepts), index) if not c.drug and not c.generic
              and c.surface.casefold() in after and (not c.everyday or c.surface.casefold() in cue.group().casefold())]
-    treated: list[str] = []
+    out: list[tuple[str, set[str]]] = []
     documents = list(dict.fromkeys(h.passage.document for h in hits))
     for c in asked:
         if not any(c.satisfied_by(set(h.matched_terms)) for h in hits):
@@ -176,12 +203,9 @@ def treated_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
             return []
         # every mention in the answering documents, not only the shown ones: a label that names psoriasis as an
         # indication and elsewhere as a reaction ("new or worsening psoriasis") says the drug may cause it
-        said = [_stance(s, c, p.path) for p in passages for s in p.sentences if c.satisfied_by(set(tokenize(s)))]
-        if "harm" in said:
-            return []
-        if "treated" in said:
-            treated.append(c.surface)
-    return treated
+        out.append((c.surface, {_stance(s, c, p.path) for p in passages for s in p.sentences
+                                if c.satisfied_by(set(tokenize(s)))}))
+    return out
 
 
 def figures_only(question: str, concepts: tuple[Concept, ...] | list[Concept], hits: list[Hit],
@@ -225,6 +249,9 @@ def _stance(sentence: str, concept: Concept, path: tuple[str, ...]) -> str:
                 or any(_TREATMENT_OF.match(w) and before[j + 1].casefold() in ("of", "for", "in")
                        for j, w in enumerate(before[:-1]))
                 or any(_INDICATED.match(w) for w in words[:i])  # "indicated for ... atopic dermatitis"
+                # "used to decrease spasticity", "to reduce cravings"
+                or any(w.casefold() == "used" and before[j + 1].casefold() == "to" for j, w in enumerate(before[:-1]))
+                or any(_LESSENS.match(w) for w in before[-3:])
                 # "patients aged 6 months and older with atopic dermatitis"
                 or any(w.casefold() == "with" and any(_PEOPLE.match(v) for v in before[max(0, j - TREAT_WINDOW):j])
                        for j, w in enumerate(before) if j >= len(before) - 3)

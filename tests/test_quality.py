@@ -138,6 +138,27 @@ def test_a_label_naming_a_condition_only_as_its_indication_caveats_asking_if_it_
     assert ("a condition the drug is given for" in a.text) == caveated
 
 
+@pytest.mark.parametrize("corpus,question,caveated", [
+    ("labels/adbry.md", "Does Adbry work for asthma too?", "asthma"),  # a trial subject's history, not an indication
+    ("labels/bimzelx.md", "Does Bimzelx work for eczema?", "eczema"),
+    ("labels/bimzelx.md", "Does Bimzelx work for psoriatic arthritis?", None),  # "indicated for ... psoriatic arthritis"
+    ("labels/dupixent.md", "Is Dupixent used for asthma?", None),
+    ("documents/baclofen.txt", "Can baclofen treat spasticity?", None),  # "widely used to decrease spasticity"
+    ("documents/baclofen.txt", "Does baclofen help with alcohol cravings?", None),  # "lessening cravings"
+    ("documents/baclofen.txt", "which symptoms mean I should get help right away while taking baclofen?", None),
+])
+def test_a_does_it_treat_question_about_what_the_document_never_names_as_treated_is_caveated(corpus, question,
+                                                                                            caveated):
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer(question, load_index(ROOT / "corpus" / corpus))
+    assert a.answered and a.passages
+    said = any("but not as something the drug is used for" in n for n in a.notes)
+    assert said == bool(caveated) and (caveated is None or caveated in a.caveat)
+
+
 @pytest.mark.parametrize("question,figures", [
     ("Can you overdose on baclofen?", True),  # the article names overdose only in national death figures
     ("What are the signs of a baclofen overdose?", True),
