@@ -19,7 +19,7 @@ from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
 from .coverage import coverage, decide, figures_only, judged, not_treated, treated_only
 from .dosing import DOSING_NOTE, PERSONAL_MEASURES, asks_personal_dosing, personal_figures
-from .extract import choose, wanted
+from .extract import choose, names_its_topic, wanted
 from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import (
@@ -139,6 +139,10 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         return _finish(question, p.query, notice=notice, notes=notes + [not_covered(others, index)])
     if others:
         extra += " " + INTERACTION_WORDS  # "can I take it with Xanax?": the interactions passage
+    if not (extra or dosing or kind or p.followup) and (colour := _colour_only(p, index, text)) and names_its_topic(text):
+        # "how does baclofen work in the body?": its only topics are everyday words the document never uses, and
+        # its kind (a mechanism) says what it asks: they colour it, and the kind ranks the passages
+        p = replace(p, concepts=tuple(c for c in p.concepts if c not in colour))
     guidance = bool(kind) and not urgency.passages and not dosing
     hits, best = _retrieve(p, index, GUIDANCE_POOL * k if guidance else k, text, extra, dosing)
     if urgency.passages:  # the document's own words on what to do come first, then only others that say what to do
@@ -196,6 +200,17 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
                        followup=p.followup, caveat=verdict.caveat)
     notes.append(verdict.note)
     return _finish(question, p.query, notice=notice, notes=notes, cov=best, followup=p.followup)
+
+
+def _colour_only(p: Plan, index: Index, text: str) -> list[Concept]:
+    """The question's topics when every one is an everyday word the document never uses, said as where the
+    drug acts ("in the body", "in your system"), else []: "out of the fridge" is what is asked about."""
+    topics = [c for c in informative(list(p.concepts), index) if not c.drug]
+    if topics and all(c.everyday and not c.satisfied_by(index.vocabulary) and re.search(
+            rf"\bin (the |your |my |his |her |their |our |a |one's )?{re.escape(c.surface)}\b", text, re.I)
+            for c in topics):
+        return topics
+    return []
 
 
 def _names_its_own_drug(text: str, index: Index) -> bool:

@@ -45,7 +45,7 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
         (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for)\b",
          r"\b(used|indicated|treat\w*|reliev\w*|management)\b"),
         (r"\bwhat causes\b|\bcauses? of\b|^\s*why\b", r"\b(caus\w*|due to|because|result\w*|leads? to)\b"),
-        (r"\bhow (does|do|did)\b.{0,40}\bwork|\bmechanism\b|\bwhat does \w+ do\b",
+        (r"\bhow (does|do|did)\b.{0,40}\bwork|\bmechanism\b|\bwhat does \w+( \w+)? do\b",
          r"\bby \w+ing\b|\b(inhibit\w*|block\w*|mimic\w*|bind\w*|acts? (on|as)|works?|mechanism|(ant)?agonists?)\b"),
         (r"\bhow (is|are)\b.{0,40}\b(treated|managed)\b|\btreatment (of|for)\b",
          r"\b(treatment|management|should (include|be)|discontinu\w*|supportive)\b"),
@@ -130,6 +130,15 @@ def _shape(sentence: str) -> tuple[frozenset[str], frozenset[str], int, float]:
     opening = frozenset(_tokens(ATTRIBUTION.sub("", sentence, count=1))[:TUNING.answer_opening])
     figures = sum(t[0].isdigit() for t in tokens) / max(len(tokens), 1)
     return _terms(sentence), opening, len(sentence.split()), figures
+
+
+TOPIC_TYPES = 8  # the first this many types name what is asked by themselves: a duration, a dose, how often, how
+# it is given, what for, what causes, how it works, how treated ("how does it work in the body?" asks a mechanism)
+
+
+def names_its_topic(question: str) -> bool:
+    """The question's type says what it asks, whatever its other words ("in the body", "in your system")."""
+    return any(asks.search(question) for asks, _ in QUESTION_TYPES[:TOPIC_TYPES])
 
 
 def wanted(question: str) -> re.Pattern | None:

@@ -206,6 +206,15 @@ def test_live_vaccines_are_a_thing_of_their_own_not_any_vaccination(tmp_path):
     assert a.answered and "Avoid use of live vaccines" in a.extract.text and not a.caveat
 
 
+@pytest.mark.parametrize("question", ["How does baclofen work in the body?",
+                                      "what does baclofen actually do in your body"])
+def test_where_the_drug_acts_colours_a_mechanism_question(baclofen_index, question):
+    """"in the body" is no topic the article lacks: the question asks how it works, and is answered so."""
+    a = answer(question, baclofen_index)
+    assert a.answered and not a.caveat
+    assert "gamma-aminobutyric" in " ".join(h.passage.text for h in a.passages)
+
+
 @pytest.mark.parametrize("question,drug", [("What is the half-life of gabapentin?", "gabapentin"),
                                            ("how long does tylenol stay in your system", "tylenol")])
 def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, question, drug):
