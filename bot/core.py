@@ -19,7 +19,7 @@ from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
 from .coverage import coverage, decide, figures_only, judged, not_treated, treated_only
 from .dosing import DOSING_NOTE, PERSONAL_MEASURES, asks_personal_dosing, personal_figures
-from .extract import choose, names_its_topic, wanted
+from .extract import choose, kind_asked, names_its_topic, wanted
 from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import (
@@ -258,7 +258,11 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
     if pool > 1:  # "side effects" is its words together or "adverse reactions": a dosage passage with "effect"
         # alone shares words, not the topic, and ranks below one that says it (the retrieval's order kept on ties)
         floor = TUNING.topic_floor
-        hits = sorted(hits, key=lambda h: -h.score * (floor + (1 - floor) * coverage(topics, h)))[:max(k, 1)]
+        # and one saying what the question's kind asks for ("how often": "every other week") gains a share
+        asks = kind_asked(text)
+        lift = TUNING.kind_lift
+        hits = sorted(hits, key=lambda h: -h.score * (floor + (1 - floor) * coverage(topics, h)) * (
+            1 + lift if asks is not None and asks.search(h.passage.text) else 1))[:max(k, 1)]
     if not topics and not dosing and (p.concepts or p.followup):
         # "how does it work?", "is baclofen safe?": no topic of its own to be missing;
         # the context (or the heading and the document) decides what is shown

@@ -141,6 +141,14 @@ def names_its_topic(question: str) -> bool:
     return any(asks.search(question) for asks, _ in QUESTION_TYPES[:TOPIC_TYPES])
 
 
+def kind_asked(question: str) -> re.Pattern | None:
+    """What an answer says, for a question of a kind that names its topic (``names_its_topic``); else None."""
+    for asks, says in QUESTION_TYPES[:TOPIC_TYPES]:
+        if asks.search(question):
+            return says
+    return None
+
+
 def wanted(question: str) -> re.Pattern | None:
     for asks, says in QUESTION_TYPES:
         if asks.search(question):
