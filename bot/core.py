@@ -204,10 +204,10 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
 
 def _colour_only(p: Plan, index: Index, text: str) -> list[Concept]:
     """The question's topics when every one is an everyday word the document never uses, said as where the
-    drug acts ("in the body", "in your system"), else []: "out of the fridge" is what is asked about."""
+    drug acts or goes ("in the body", "on my body"), else []: "out of the fridge" is what is asked about."""
     topics = [c for c in informative(list(p.concepts), index) if not c.drug]
     if topics and all(c.everyday and not c.satisfied_by(index.vocabulary) and re.search(
-            rf"\bin (the |your |my |his |her |their |our |a |one's )?{re.escape(c.surface)}\b", text, re.I)
+            rf"\b(in|on) (the |your |my |his |her |their |our |a |one's )?{re.escape(c.surface)}\b", text, re.I)
             for c in topics):
         return topics
     return []

@@ -42,6 +42,9 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
          r"delivered|done)\b|\bhow (do|should|to|would|can) (i|you|we|they) (take|use|inject|apply|give|get)\b",
          r"\b(administer\w*|self-inject\w*|inject\w*|infusion|infused|subcutaneous\w*|intravenous\w*|by mouth|orally|"
          r"swallow\w*|applied|apply)\b"),
+        # where it goes: "where on my body do I inject it?", "where should I stick the needle?"
+        (r"\bwhere\b.{0,40}\b(inject\w*|stick|put|give|shots?|needle|apply|applied|use)\b",
+         r"\b(thighs?|abdomen|upper arms?|arms?|buttocks?|navel|belly|stomach|sites?)\b"),
         (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for)\b",
          r"\b(used|indicated|treat\w*|reliev\w*|management)\b"),
         (r"\bwhat causes\b|\bcauses? of\b|^\s*why\b", r"\b(caus\w*|due to|because|result\w*|leads? to)\b"),
@@ -132,8 +135,8 @@ def _shape(sentence: str) -> tuple[frozenset[str], frozenset[str], int, float]:
     return _terms(sentence), opening, len(sentence.split()), figures
 
 
-TOPIC_TYPES = 8  # the first this many types name what is asked by themselves: a duration, a dose, how often, how
-# it is given, what for, what causes, how it works, how treated ("how does it work in the body?" asks a mechanism)
+TOPIC_TYPES = 9  # the first this many types name what is asked by themselves: a duration, a dose, how often, how
+# it is given, where, what for, what causes, how it works, how treated ("how does it work in the body?" asks a mechanism)
 
 
 def names_its_topic(question: str) -> bool:

@@ -84,6 +84,8 @@ LAY_TERMS: dict[str, str] = {
     "should not take": "contraindicated contraindications", "shouldn't take": "contraindicated contraindications",
     "should not use": "contraindicated contraindications", "not take": "contraindicated",
     "live vaccine": "live-attenuated", "live vaccines": "live-attenuated",
+    "where on my body": "site thigh abdomen arm", "where on your body": "site thigh abdomen arm",
+    "where on the body": "site thigh abdomen arm",
     "blood test": "laboratory monitoring", "blood tests": "laboratory monitoring", "blood work": "laboratory monitoring",
     "bloodwork": "laboratory monitoring", "lab tests": "laboratory", "labs": "laboratory",
     # the other way round, for an article that never writes the clinical word ("who should not take it")

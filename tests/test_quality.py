@@ -215,6 +215,17 @@ def test_where_the_drug_acts_colours_a_mechanism_question(baclofen_index, questi
     assert "gamma-aminobutyric" in " ".join(h.passage.text for h in a.passages)
 
 
+@pytest.mark.parametrize("label,question", [("enbrel", "Where on my body am I supposed to stick the Enbrel needle?"),
+                                            ("adbry", "where should I inject adbry?")])
+def test_where_to_inject_is_answered_with_the_sites(label, question):
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer(question, load_index(ROOT / "corpus" / "labels" / f"{label}.md"))
+    assert a.answered and "thigh" in a.extract.text
+
+
 @pytest.mark.parametrize("question,drug", [("What is the half-life of gabapentin?", "gabapentin"),
                                            ("how long does tylenol stay in your system", "tylenol")])
 def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, question, drug):
