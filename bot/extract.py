@@ -44,7 +44,7 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
          r"swallow\w*|applied|apply)\b"),
         # where it goes: "where on my body do I inject it?", "where should I stick the needle?"
         (r"\bwhere\b.{0,40}\b(inject\w*|stick|put|give|shots?|needle|apply|applied|use)\b",
-         r"\b(thighs?|abdomen|upper arms?|arms?|buttocks?|navel|belly|stomach|sites?)\b"),
+         r"\b(thighs?|abdomen|upper arms?|buttocks?|navel)\b"),
         (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for)\b",
          r"\b(used|indicated|treat\w*|reliev\w*|management)\b"),
         (r"\bwhat causes\b|\bcauses? of\b|^\s*why\b", r"\b(caus\w*|due to|because|result\w*|leads? to)\b"),
