@@ -45,6 +45,10 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
         # where it goes: "where on my body do I inject it?", "where should I stick the needle?"
         (r"\bwhere\b.{0,40}\b(inject\w*|stick|put|give|shots?|needle|apply|applied|use)\b",
          r"\b(thighs?|abdomen|upper arms?|buttocks?|navel)\b"),
+        # who young may take it: "can kids use it?", "is it safe for my 10 year old?": the ages it is for
+        (r"\b(child|children|kids?|teens?|teenagers?|toddlers?|bab(y|ies)|infants?|adolescents?|pediatric|"
+         r"\d+[- ]?(year|yr)s?[- ]?old|son|daughter)\b",
+         r"\b\d+ (years|months) (of age )?(and|or) older\b|\b\d+ (years|months) of age\b|\bpediatric patients\b"),
         (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for)\b",
          r"\b(used|indicated|treat\w*|reliev\w*|management)\b"),
         (r"\bwhat causes\b|\bcauses? of\b|^\s*why\b", r"\b(caus\w*|due to|because|result\w*|leads? to)\b"),
@@ -135,8 +139,8 @@ def _shape(sentence: str) -> tuple[frozenset[str], frozenset[str], int, float]:
     return _terms(sentence), opening, len(sentence.split()), figures
 
 
-TOPIC_TYPES = 9  # the first this many types name what is asked by themselves: a duration, a dose, how often, how
-# it is given, where, what for, what causes, how it works, how treated ("how does it work in the body?" asks a mechanism)
+TOPIC_TYPES = 10  # the first this many types name what is asked by themselves: a duration, a dose, how often, how
+# it is given, where, what ages, what for, what causes, how it works, how treated ("how does it work in the body?" asks a mechanism)
 
 
 def names_its_topic(question: str) -> bool:
