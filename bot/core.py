@@ -19,7 +19,7 @@ from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
 from .coverage import coverage, decide, figures_only, judged, not_treated, treated_only
 from .dosing import DOSING_NOTE, PERSONAL_MEASURES, asks_personal_dosing, personal_figures
-from .extract import choose, kind_asked, names_its_topic, wanted
+from .extract import choose, kind_asked, kind_heading, names_its_topic, wanted
 from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import (
@@ -251,7 +251,9 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
         # to rank by, so among the passages they find, those saying what the question's kind asks for
         # (a mechanism, a duration) come first
         pool = index.search(weights, TYPE_POOL * max(k, 1), question=text)
-        hits = sorted(pool, key=lambda h: not asks.search(h.passage.text))[:max(k, 1)]
+        where = kind_heading(text)  # and under the heading such answers are kept ("Dosage and Administration")
+        hits = sorted(pool, key=lambda h: -(bool(asks.search(h.passage.text)) + TUNING.heading_lift * bool(
+            where is not None and where.search(h.passage.section))))[:max(k, 1)]
         return hits, 1.0 if hits else 0.0
     pool = TUNING.topic_pool if topics and not dosing and not extra.strip() else 1
     hits = index.search(weights, pool * max(k, 1), question=text)
@@ -259,10 +261,11 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
         # alone shares words, not the topic, and ranks below one that says it (the retrieval's order kept on ties)
         floor = TUNING.topic_floor
         # and one saying what the question's kind asks for ("how often": "every other week") gains a share
-        asks = kind_asked(text)
-        lift = TUNING.kind_lift
+        asks, where = kind_asked(text), kind_heading(text)
+        lift, under = TUNING.kind_lift, TUNING.heading_lift
         hits = sorted(hits, key=lambda h: -h.score * (floor + (1 - floor) * coverage(topics, h)) * (
-            1 + lift if asks is not None and asks.search(h.passage.text) else 1))[:max(k, 1)]
+            1 + lift if asks is not None and asks.search(h.passage.text) else 1) * (
+            1 + under if where is not None and where.search(h.passage.section) else 1))[:max(k, 1)]
     if not topics and not dosing and (p.concepts or p.followup):
         # "how does it work?", "is baclofen safe?": no topic of its own to be missing;
         # the context (or the heading and the document) decides what is shown

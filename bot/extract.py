@@ -139,6 +139,21 @@ def _shape(sentence: str) -> tuple[frozenset[str], frozenset[str], int, float]:
     return _terms(sentence), opening, len(sentence.split()), figures
 
 
+# where a document puts the answer to each kind that names its topic, as its headings say (same order; None: anywhere).
+# Only the dosing kinds: tried for what ages, what for and how it works too, a heading lift cost more than it found
+_DOSING = r"\b(dosage|dosing|doses?|administration)\b"
+KIND_HEADINGS: tuple[re.Pattern | None, ...] = tuple(None if h is None else re.compile(h, re.I) for h in (
+    None,  # how long
+    _DOSING,  # how much
+    _DOSING,  # how often
+    _DOSING,  # how it is given
+    _DOSING,  # where
+    None,  # what ages
+    None,  # what for
+    None,  # what causes
+    None,  # how it works
+    None,  # how treated
+))
 TOPIC_TYPES = 10  # the first this many types name what is asked by themselves: a duration, a dose, how often, how
 # it is given, where, what ages, what for, what causes, how it works, how treated ("how does it work in the body?" asks a mechanism)
 
@@ -146,6 +161,15 @@ TOPIC_TYPES = 10  # the first this many types name what is asked by themselves: 
 def names_its_topic(question: str) -> bool:
     """The question's type says what it asks, whatever its other words ("in the body", "in your system")."""
     return any(asks.search(question) for asks, _ in QUESTION_TYPES[:TOPIC_TYPES])
+
+
+def kind_heading(question: str) -> re.Pattern | None:
+    """Where a document answers a question of a kind that names its topic ("how is it given?": under dosage
+    and administration), as a pattern over its headings; None for other kinds, or kinds answered anywhere."""
+    for (asks, _), heading in zip(QUESTION_TYPES[:TOPIC_TYPES], KIND_HEADINGS):
+        if asks.search(question):
+            return heading
+    return None
 
 
 def kind_asked(question: str) -> re.Pattern | None:
