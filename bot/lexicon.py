@@ -1,8 +1,10 @@
 """Lay words -> the clinical words monographs use, applied to queries only.
 
-General medical vocabulary, not phrases from any question set: each entry is how people
-say a thing and how a label or article writes it. A lay word keeps its own meaning too:
-the clinical words are alternatives, not replacements.
+General medical vocabulary: each entry is how people say a thing and how a label or article
+writes it. Some entries were noticed in the tuning sets' misses ("sex drive", "neck twisting");
+they are kept only as general lay names of a symptom or topic, never a question's wording, and
+never from a held-out set. A lay word keeps its own meaning too: the clinical words are
+alternatives, not replacements.
 """
 
 from __future__ import annotations
@@ -83,6 +85,13 @@ LAY_TERMS: dict[str, str] = {
     "signs": "symptoms", "sign": "symptom", "symptoms": "signs", "eyes": "eye vision",
     "should not take": "contraindicated contraindications", "shouldn't take": "contraindicated contraindications",
     "should not use": "contraindicated contraindications", "not take": "contraindicated",
+    "sex drive": "libido", "get sick": "infections", "getting sick": "infections",
+    "catch colds": "upper respiratory tract infections nasopharyngitis", "hot weather": "heat temperature hyperpyrexia",
+    "leaking milk": "galactorrhea lactation", "zombie": "sedation lethargy", "sting": "injection site pain",
+    "stings": "injection site pain", "bump": "injection site swelling", "achey": "pain aches arthralgia myalgia",
+    "short of breath": "dyspnea", "swollen ankles": "edema", "break out": "acne", "breaking out": "acne",
+    "gut": "gastrointestinal bowel", "loopy": "confusion dizziness", "neck twisting": "dystonia",
+    "eyes rolling": "oculogyric dystonia",
     "live vaccine": "live-attenuated", "live vaccines": "live-attenuated",
     "where on my body": "site thigh abdomen arm", "where on your body": "site thigh abdomen arm",
     "where on the body": "site thigh abdomen arm",
