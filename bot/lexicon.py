@@ -48,8 +48,8 @@ LAY_TERMS: dict[str, str] = {
     "get u high": "euphoria euphoric recreational", "get me high": "euphoria euphoric recreational",
     # life events
     "pregnant": "pregnancy", "expecting": "pregnancy", "unborn baby": "pregnancy fetal", "baby": "infant",
-    "breastfeeding": "breast milk nursing lactation", "breast feeding": "breast milk nursing lactation",
-    "breastfeed": "breast milk nursing", "nursing": "breast milk", "kids": "children pediatric",
+    "breastfeeding": "milk nursing lactation", "breast feeding": "milk nursing lactation",
+    "breastfeed": "milk nursing lactation", "nursing": "milk lactation", "kids": "children pediatric",
     "kid": "child pediatric", "children": "pediatric", "child": "pediatric", "elderly": "geriatric",
     "old people": "elderly geriatric", "seniors": "elderly geriatric", "drinking": "alcohol interact", "booze": "alcohol",
     "beer": "alcohol", "wine": "alcohol", "drunk": "alcohol", "with alcohol": "alcohol interact",

@@ -226,6 +226,16 @@ def test_where_to_inject_is_answered_with_the_sites(label, question):
     assert a.answered and "thigh" in a.extract.text
 
 
+def test_breastfeeding_is_not_any_mention_of_the_breast():
+    """"Reproductive system and breast disorders" in a list of reactions says nothing about nursing."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer("Can I breastfeed while on Cimzia?", load_index(ROOT / "corpus" / "labels" / "cimzia.md"))
+    assert not a.answered and "“breastfeed”" in a.text
+
+
 @pytest.mark.parametrize("question,drug", [("What is the half-life of gabapentin?", "gabapentin"),
                                            ("how long does tylenol stay in your system", "tylenol")])
 def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, question, drug):
