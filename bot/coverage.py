@@ -75,7 +75,10 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
     top = set(hits[0].matched_terms)
     # some passage says every topic the monograph has ("vitiligo" alone: its framing words aside), or
     # the best one says one of them while the others are words the monograph never uses
-    together = (bool(present) and any(all(c.satisfied_by(terms) for c in present) for terms in each)) or (
+    # "drunk or loopy": either of two topics joined by "or" is enough
+    either = _alternatives(question, present)
+    together = (bool(present) and any(all(c.satisfied_by(terms) or any(
+        o.satisfied_by(terms) for o in either.get(c.surface, ())) for c in present) for terms in each)) or (
         absent and any(c.satisfied_by(top) for c in present))
     if present and best < TUNING.min_coverage and not lenient and not named and not together:
         # all its topics are in the monograph, but no passage says them together ("lithium" + "tachycardia")
@@ -91,6 +94,21 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
     about = [c.surface for c in covered if not c.everyday] or [c.surface for c in covered]
     close = f"What it says about {_quoted(about)}:" if about else "What it says that comes closest:"
     return Verdict(True, caveat, f"The monograph doesn't mention {_quoted(list(caveat))}. {close}")
+
+
+def _alternatives(question: str, topics: list[Concept]) -> dict[str, tuple[Concept, ...]]:
+    """Per topic, the topics the question offers as its alternatives ("drunk or loopy", "a rash or hives")."""
+    by_word = {c.surface.casefold(): c for c in topics}
+    found: dict[str, tuple[Concept, ...]] = {}
+    for m in _OR.finditer(question.casefold()):
+        a, b = by_word.get(m.group(1)), by_word.get(m.group(2))
+        if a is not None and b is not None:
+            found[a.surface] = (*found.get(a.surface, ()), b)
+            found[b.surface] = (*found.get(b.surface, ()), a)
+    return found
+
+
+_OR = re.compile(r"\b([^\W\d_][\w'-]*),? or (?:\w+ ){0,1}?([^\W\d_][\w'-]*)\b")
 
 
 def _in_document(concept: Concept, vocabulary: frozenset[str], index: Index, each: list[set[str]]) -> bool:

@@ -236,6 +236,12 @@ def test_breastfeeding_is_not_any_mention_of_the_breast():
     assert not a.answered and "“breastfeed”" in a.text
 
 
+def test_topics_joined_by_or_are_alternatives_not_both_required(baclofen_index):
+    """"drunk or loopy": the side-effects list says confusion and dizziness; no passage need say alcohol too."""
+    a = answer("Can baclofen make you feel kind of drunk or loopy?", baclofen_index)
+    assert a.answered and "side effects of baclofen may include" in a.extract.text
+
+
 @pytest.mark.parametrize("question,drug", [("What is the half-life of gabapentin?", "gabapentin"),
                                            ("how long does tylenol stay in your system", "tylenol")])
 def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, question, drug):
