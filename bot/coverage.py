@@ -243,7 +243,9 @@ def figures_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
                 or not any(c.satisfied_by(set(h.matched_terms)) for h in hits)):
             continue
         passages = index.holding(c.terms, documents, MENTIONS_READ)
-        said = [s for p in passages or () for s in p.sentences if c.satisfied_by(set(tokenize(s)))]
+        if not passages or not all(POPULATION.search(p.text) for p in passages):
+            continue  # a passage naming it with no figure in it at all: cheap to rule out, and the usual case
+        said = [s for p in passages for s in p.sentences if c.satisfied_by(set(tokenize(s)))]
         if said and all(POPULATION.search(s) for s in said):
             found.append(c.surface)
     return found
