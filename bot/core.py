@@ -177,23 +177,23 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         # "is baclofen addictive?" in an article on baclofen for addiction: the passages say what it treats
         said = ", ".join(f"“{t}”" for t in treated)
         verdict = replace(verdict, caveat=tuple(dict.fromkeys([*verdict.caveat, *treated])),
-                          note=(verdict.note + " " if verdict.note else "") + f"The monograph speaks of {said} as "
-                          "a condition the drug is given for, never as something it causes. What it says:")
+                          note=_joined(verdict.note, f"The monograph speaks of {said} as a condition the drug is given "
+                                                     "for, never as something it causes. What it says:"))
     if verdict.answered and not kind and (untreated := [t for t in not_treated(corrected(text, p.corrections),
                                                                           p.concepts, hits, index)
                                                         if t not in verdict.caveat]):
         # "is baclofen used for anxiety?" where the article names anxiety only as a withdrawal symptom
         said = ", ".join(f"“{t}”" for t in untreated)
         verdict = replace(verdict, caveat=(*verdict.caveat, *untreated),
-                          note=(verdict.note + " " if verdict.note else "") + f"The monograph mentions {said}, but "
-                          "not as something the drug is used for. What it says:")
+                          note=_joined(verdict.note, f"The monograph mentions {said}, but not as something the drug "
+                                                     "is used for. What it says:"))
     if verdict.answered and not kind and (counted := [t for t in figures_only(text, p.concepts, hits, index)
                                                       if t not in verdict.caveat]):
         # "can you overdose on baclofen?" where the article names overdose only in national death figures
         said = ", ".join(f"“{t}”" for t in counted)
         verdict = replace(verdict, caveat=(*verdict.caveat, *counted),
-                          note=(verdict.note + " " if verdict.note else "") + f"The monograph mentions {said} only "
-                          "in figures about a population, not about the drug itself. What it says:")
+                          note=_joined(verdict.note, f"The monograph mentions {said} only in figures about a "
+                                                     "population, not about the drug itself. What it says:"))
     if verdict.answered:
         notes += [verdict.note] if verdict.note else []
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,
@@ -202,15 +202,26 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     return _finish(question, p.query, notice=notice, notes=notes, cov=best, followup=p.followup)
 
 
+def _joined(note: str, more: str) -> str:
+    """A caveat note and another one, as one: the first's closing "What it says ...:" gives way to the second's."""
+    return f"{_CLOSING.sub('', note)} {more}" if note else more
+
+
+_CLOSING = re.compile(r"\s*What (it|they) says?\b[^.]*:\s*$")
+
+
 def _colour_only(p: Plan, index: Index, text: str) -> list[Concept]:
-    """The question's topics when every one is an everyday word the document never uses, said as where the
-    drug acts or goes ("in the body", "on my body"), else []: "out of the fridge" is what is asked about."""
+    """The question's topics when every one is a place in the body the document never names, said as where
+    the drug acts ("in the body", "in your system"), else []: "in dogs" and "out of the fridge" are asked about."""
     topics = [c for c in informative(list(p.concepts), index) if not c.drug]
-    if topics and all(c.everyday and not c.satisfied_by(index.vocabulary) and re.search(
-            rf"\b(in|on) (the |your |my |his |her |their |our |a |one's )?{re.escape(c.surface)}\b", text, re.I)
-            for c in topics):
+    if topics and all(c.everyday and c.surface.casefold() in BODY_PLACES and not c.satisfied_by(index.vocabulary)
+                      and re.search(rf"\b(in|on) (the |your |my |his |her |their |our |a |one's )?"
+                                    rf"{re.escape(c.surface)}\b", text, re.I) for c in topics):
         return topics
     return []
+
+
+BODY_PLACES = frozenset({"body", "system", "bloodstream", "brain", "head", "nerves"})  # where a drug acts, as people say it
 
 
 def _names_its_own_drug(text: str, index: Index) -> bool:

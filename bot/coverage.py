@@ -144,9 +144,15 @@ CAUSES = re.compile(
     r"\b(caus\w*|trigger\w*|lead(s|ing)? to|result(s|ing)? in|bring(s|ing)? on|worsen\w*|"
     r"make[s]? (me|you|u|him|her|them|people|someone|my)\b|give[s]? (me|you|u|him|her|them|people|someone)\b|"
     r"addictive|addicting|habit[- ]forming|addicted|hooked|dependent)\b", re.I)
+# after a cause cue, words that make it a question whether the drug treats: "make my spasms go away"
+_BETTER = re.compile(r"\b(better|go away|goes away|improve\w*|easier|ease|less|stop|for)\b", re.I)
 # "does it work for asthma?", "is baclofen used for anxiety?": a question whether the drug treats something
 TREATS = re.compile(r"\b(works?|working|used|use|good|approved|prescribed|indicated|effective|given) "
-                    r"(for|on|to treat|against|in treating)\b|(?<!get )(?<!seek )(?<!medical )(?<!for )\bhelp(s|ed|ing)?( with| for)?\b|\btreat(s|ing)?\b", re.I)
+                    r"(for|on|to treat|against|in treating)\b"
+                    # "does baclofen help with cravings?", "can it treat spasticity?": the drug, not a person, helps
+                    r"|\b(does|do|can|could|will|would|did|might|may) (?!(i|you|u|we|someone|anyone|somebody|my \w+)\b)"
+                    r"(\w+ ){1,3}?(help|treat)\b"
+                    r"|\b(a |an )?(treatment|cure|remedy) (for|of)\b", re.I)
 # a passage that names something as what the drug is for: "used to treat addiction", "as a treatment for
 # addiction", "lessening cravings", "addiction treatment" ("patients treated with it" is not: what happened to them)
 _TREATS_BEFORE = re.compile(r"^(treat|treats|treating|relieve[sd]?|relieving|relief|lessen\w*|alleviat\w*|combat\w*|prescribed|"
@@ -164,6 +170,9 @@ HARM_HEADING = re.compile(r"\b(adverse|side effects?|warnings?|precautions?|reac
 # figures about a population over time: "a 2.5-fold increase", "from the years 2001-2013", "23.5 million people"
 POPULATION = re.compile(r"\b\d+(\.\d+)?-fold\b|\b(19|20)\d\d ?(-|–|to|and) ?((19|20)\d\d|\d\d)\b"
                         r"|\b\d+(\.\d+)? (million|billion)\b")
+# ... said of people at large: not "grapefruit juice increased exposure 3-fold", not "2.5 million patients treated"
+PEOPLE_AT_LARGE = re.compile(r"\b(people|persons|deaths|population|americans|nationwide|national|individuals|"
+                             r"demographics)\b", re.I)
 # a question asking for figures: "how many", "how common", "increase", a year
 FIGURES_ASKED = re.compile(r"\b(how (many|much|common|often|likely)|increase\w*|rates?|statistic\w*|numbers?|"
                            r"percent\w*|per ?cent|figures?|\d+)\b", re.I)
@@ -173,7 +182,7 @@ _PEOPLE = re.compile(r"^(patients?|subjects?|adults?|children|people|individuals
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 TREAT_WINDOW = 6  # words between "treat" and what it treats
 CAUSE_OBJECT = 6  # the cue's words and the next ones: what a "does it cause" question asks about
-MENTIONS_READ = 200  # a topic in more passages than this is not read mention by mention: no caveat
+MENTIONS_READ = 60  # a topic in more passages than this is not read mention by mention: no caveat
 
 
 def treated_only(question: str, concepts: tuple[Concept, ...] | list[Concept], hits: list[Hit],
@@ -182,7 +191,10 @@ def treated_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
     is given for and never as a harm: "addiction" in an article on baclofen for addiction. Empty when the
     question asks no such thing, or when a topic is named as a harm anywhere in those documents (a side
     effect, a reaction reported, a risk) or is named too often to read every mention."""
-    said = _stances(CAUSES.search(question), question, concepts, hits, index)
+    cue = CAUSES.search(question)
+    if cue is not None and _BETTER.search(" ".join(question[cue.end():].split()[:CAUSE_OBJECT])):
+        return []  # "will baclofen make my spasticity better?", "can doctors give you baclofen for spasms?"
+    said = _stances(cue, question, concepts, hits, index)
     if any("harm" in stances for _, stances in said):
         return []
     return [surface for surface, stances in said if "treated" in stances]
@@ -191,8 +203,8 @@ def treated_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
 def not_treated(question: str, concepts: tuple[Concept, ...] | list[Concept], hits: list[Hit],
                 index: Index) -> list[str]:
     """The mirror: the topics a "does it work for X?" question asks about that the answering documents name
-    but never as what the drug is given for: "is baclofen used for anxiety?" where anxiety is a withdrawal
-    symptom; "does Adbry work for asthma?" where asthma is a trial subject's history."""
+    but never as what the drug is given for: "does Adbry work for asthma?" where asthma is a trial subject's
+    history, not an indication."""
     said = _stances(TREATS.search(question), question, concepts, hits, index, past_cue=True)
     if any("treated" in stances for _, stances in said):
         return []
@@ -246,7 +258,7 @@ def figures_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
         if not passages or not all(POPULATION.search(p.text) for p in passages):
             continue  # a passage naming it with no figure in it at all: cheap to rule out, and the usual case
         said = [s for p in passages for s in p.sentences if c.satisfied_by(set(tokenize(s)))]
-        if said and all(POPULATION.search(s) for s in said):
+        if said and all(POPULATION.search(s) and PEOPLE_AT_LARGE.search(s) for s in said):
             found.append(c.surface)
     return found
 
@@ -265,10 +277,13 @@ def _stance(sentence: str, concept: Concept, path: tuple[str, ...]) -> str:
     terms = set(concept.terms)
     for i in (i for i, w in enumerate(words) if terms & set(tokenize(w))):
         before = words[max(0, i - TREAT_WINDOW):i]
+        if any(w.casefold() in ("not", "no", "never") for w in words[max(0, i - TREAT_WINDOW - 2):i]):
+            continue  # "not indicated for the relief of acute bronchospasm": not what it is given for
         if (any(_TREATS_BEFORE.match(w) for w in before)
                 or any(_TREATMENT_OF.match(w) and before[j + 1].casefold() in ("of", "for", "in")
                        for j, w in enumerate(before[:-1]))
-                or any(_INDICATED.match(w) for w in words[:i])  # "indicated for ... atopic dermatitis"
+                or any(_INDICATED.match(w) and "not" not in (v.casefold() for v in words[max(0, j - 2):j])
+                       for j, w in enumerate(words[:i]))  # "indicated for ... atopic dermatitis"
                 # "used to decrease spasticity", "to reduce cravings"
                 or any(w.casefold() == "used" and before[j + 1].casefold() == "to" for j, w in enumerate(before[:-1]))
                 or any(_LESSENS.match(w) for w in before[-3:])

@@ -99,7 +99,8 @@ _DOSING = [
 # searched alternative by alternative, each only if its words are in the text (gate.py)
 DOSING = Alternation(_DOSING)
 # words for the person's own measures in a dosing request ("I weigh 70 kg", "I'm 5 foot tall")
-PERSONAL_MEASURES = frozenset({"weigh", "weighs", "weighing", "weight", "tall", "height", "age", "aged", "old"})
+PERSONAL_MEASURES = frozenset({"weigh", "weighs", "weighing", "weight", "tall", "height", "age", "aged", "old", "foot",
+                               "feet", "ft", "inch", "inches", "cm", "stone", "pounds", "lbs", "kilos"})
 _PERSONAL = re.compile(r"\b(\d+(?:\.\d+)?) ?(kg|kgs|kilos?|lbs?|pounds|years? old|yrs? old|yo|y/o)\b")
 
 

@@ -45,7 +45,7 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
         # where it goes: "where on my body do I inject it?", "where should I stick the needle?"
         (r"\bwhere\b.{0,40}\b(inject\w*|stick|put|give|shots?|needle|apply|applied|use)\b",
          r"\b(thighs?|abdomen|upper arms?|buttocks?|navel)\b"),
-        # who young may take it: "can kids use it?", "is it safe for my 10 year old?": the ages it is for
+        # how young may take it: "can kids use it?", "is it safe for my 10 year old?": the ages it is for
         (r"\b(child|children|kids?|teens?|teenagers?|toddlers?|bab(y|ies)|infants?|adolescents?|pediatric|"
          r"\d+[- ]?(year|yr)s?[- ]?old|son|daughter)\b",
          r"\b\d+ (years|months) (of age )?(and|or) older\b|\b\d+ (years|months) of age\b|\bpediatric patients\b"),

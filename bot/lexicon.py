@@ -129,9 +129,6 @@ LAY_TERMS: dict[str, str] = {
     "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",
 }
 
-# Words that frame a medical question without naming its topic ("is it *safe*", "*common*
-# side effects", "my *husband*"). They count for little when judging whether a passage
-# covers the question, so an unknown framing word does not force a decline.
 # Practical matters a monograph seldom covers: everyday English, but the topic of a question when asked ("will
 # my insurance cover it?", "can I take it on a plane?"), so a monograph that never says them is said not to,
 # rather than answered with what it says about the drug alone.
@@ -141,6 +138,9 @@ travel travels traveling travelling trip trips flight flights fly flying plane p
 overseas vacation luggage suitcase carry-on
 """.split())
 
+# Words that frame a medical question without naming its topic ("is it *safe*", "*common*
+# side effects", "my *husband*"). They count for little when judging whether a passage
+# covers the question, so an unknown framing word does not force a decline.
 GENERIC_WORDS = frozenset("""
 common commonly usual usually normal normally typical typically general generally safe safely ok okay fine alright
 happen happens happened happening make makes made making get gets got getting go goes going went need needs

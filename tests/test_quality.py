@@ -242,6 +242,54 @@ def test_topics_joined_by_or_are_alternatives_not_both_required(baclofen_index):
     assert a.answered and "side effects of baclofen may include" in a.extract.text
 
 
+@pytest.mark.parametrize("corpus,question", [
+    # a person who treats or helps, not the drug: no "does it work for X?" question
+    ("documents/baclofen.txt", "how do I treat the drowsiness from baclofen?"),
+    ("documents/baclofen.txt", "please help, does baclofen cause drowsiness?"),
+    ("documents/baclofen.txt", "Can someone help me understand if baclofen causes drowsiness?"),
+    # "make ... better", "give you X for": whether it treats, not whether it causes
+    ("documents/baclofen.txt", "Will baclofen make my spasticity better?"),
+    ("documents/baclofen.txt", "Can doctors give you baclofen for spasticity?"),
+    # "not indicated for the relief of acute bronchospasm" is no indication
+    ("labels/dupixent.md", "Can Dupixent cause bronchospasm?"),
+])
+def test_the_indication_caveats_do_not_misfire(corpus, question):
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer(question, load_index(ROOT / "corpus" / corpus))
+    assert a.answered
+    assert not any("condition the drug is given for" in n or "not as something the drug is used for" in n
+                   for n in a.notes), a.notes
+
+
+def test_figures_about_the_drug_itself_are_not_population_figures(tmp_path):
+    """An interaction's "3-fold" and "2.5 million patients treated" are about the drug, not people at large."""
+    from bot.loading import load_index
+
+    label = tmp_path / "zentrol.md"
+    label.write_text("# Interactions\n\nGrapefruit juice increased Zentrol exposure 3-fold in a study.\n\n"
+                     "# Postmarketing\n\nAmong more than 2.5 million patients treated with Zentrol, cases of "
+                     "pancreatitis were reported.\n")
+    index = load_index(label)
+    for question in ("Can I drink grapefruit juice with Zentrol?", "Can Zentrol cause pancreatitis?"):
+        a = answer(question, index)
+        assert a.answered and not any("figures about a population" in n for n in a.notes), (question, a.notes)
+
+
+def test_two_caveats_read_as_one_note(baclofen_index):
+    a = answer("Can baclofen worsen my spasticity?", baclofen_index)
+    note = " ".join(a.notes)
+    assert note.count("What it says") == 1 and note.rstrip().endswith(":")
+
+
+@pytest.mark.parametrize("question", ["How does baclofen work in dogs?", "How does baclofen work in women?"])
+def test_only_a_place_in_the_body_colours_a_mechanism_question(baclofen_index, question):
+    a = answer(question, baclofen_index)
+    assert not a.answered or a.caveat  # "dogs" is asked about: never a plain answer
+
+
 @pytest.mark.parametrize("question,drug", [("What is the half-life of gabapentin?", "gabapentin"),
                                            ("how long does tylenol stay in your system", "tylenol")])
 def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, question, drug):

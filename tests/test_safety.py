@@ -136,10 +136,11 @@ def test_a_dosing_requests_own_measures_are_not_named_as_what_the_monograph_lack
     """"I weigh 60 kg": the dosing note says why there is no personal dose; "doesn't mention “weigh”" would
     say nothing more."""
     for text in ["I weigh 60 kg, how much baclofen should I take for alcohol cravings?",
-                 "my son is 9 yrs old and 30 kg, what dose of baclofen should he get?"]:
+                 "my son is 9 yrs old and 30 kg, what dose of baclofen should he get?",
+                 "I weigh 70 kg and I'm 5 foot tall, how much baclofen should I take?"]:
         reply = answer(text, docs["baclofen"])
         assert reply.notes[0] == DOSING_NOTE and reply.answered
-        assert not {"weigh", "kg", "yrs", "old"} & set(reply.caveat), reply.caveat
+        assert not {"weigh", "kg", "yrs", "old", "foot", "tall"} & set(reply.caveat), reply.caveat
 
 
 def test_urgent_statements_found_in_the_documents_own_words(docs):
