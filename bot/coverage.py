@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from index import TUNING, Hit, Index, tokenize
 
@@ -194,7 +195,7 @@ def treated_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
     cue = CAUSES.search(question)
     if cue is not None and _BETTER.search(" ".join(question[cue.end():].split()[:CAUSE_OBJECT])):
         return []  # "will baclofen make my spasticity better?", "can doctors give you baclofen for spasms?"
-    said = _stances(cue, question, concepts, hits, index)
+    said = _stances(cue, question, concepts, hits, index, "harm")
     if any("harm" in stances for _, stances in said):
         return []
     return [surface for surface, stances in said if "treated" in stances]
@@ -205,16 +206,17 @@ def not_treated(question: str, concepts: tuple[Concept, ...] | list[Concept], hi
     """The mirror: the topics a "does it work for X?" question asks about that the answering documents name
     but never as what the drug is given for: "does Adbry work for asthma?" where asthma is a trial subject's
     history, not an indication."""
-    said = _stances(TREATS.search(question), question, concepts, hits, index, past_cue=True)
+    said = _stances(TREATS.search(question), question, concepts, hits, index, "treated", past_cue=True)
     if any("treated" in stances for _, stances in said):
         return []
     return [surface for surface, stances in said if stances]
 
 
 def _stances(cue: re.Match | None, question: str, concepts: tuple[Concept, ...] | list[Concept], hits: list[Hit],
-             index: Index, past_cue: bool = False) -> list[tuple[str, set[str]]]:
+             index: Index, stop: str, past_cue: bool = False) -> list[tuple[str, set[str]]]:
     """Per topic the cue asks about and the shown passages name, how the answering documents name it
     (``_stance`` of every sentence saying it); [] without a cue, or when a topic is named too often to read.
+    ``stop``: the stance that settles the answer at once (a harm, for a cause question), returned as soon as read.
     ``past_cue``: the topics are the words after the cue ("used for" is no topic), not the cue itself ("addictive")."""
     if cue is None or not hits:
         return []
@@ -233,8 +235,14 @@ def _stances(cue: re.Match | None, question: str, concepts: tuple[Concept, ...] 
             return []
         # every mention in the answering documents, not only the shown ones: a label that names psoriasis as an
         # indication and elsewhere as a reaction ("new or worsening psoriasis") says the drug may cause it
-        out.append((c.surface, {_stance(s, c, p.path) for p in passages for s in p.sentences
-                                if c.satisfied_by(set(tokenize(s)))}))
+        stances: set[str] = set()
+        for passage in passages:
+            for sentence in passage.sentences:
+                if c.satisfied_by(_sentence_terms(sentence)):
+                    stances.add(_stance(sentence, c, passage.path))
+                    if stop in stances:  # one such mention settles it: the rest need not be read
+                        return [(c.surface, stances)]
+        out.append((c.surface, stances))
     return out
 
 
@@ -257,7 +265,7 @@ def figures_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
         passages = index.holding(c.terms, documents, MENTIONS_READ)
         if not passages or not all(POPULATION.search(p.text) for p in passages):
             continue  # a passage naming it with no figure in it at all: cheap to rule out, and the usual case
-        said = [s for p in passages for s in p.sentences if c.satisfied_by(set(tokenize(s)))]
+        said = [s for p in passages for s in p.sentences if c.satisfied_by(_sentence_terms(s))]
         if said and all(POPULATION.search(s) and PEOPLE_AT_LARGE.search(s) for s in said):
             found.append(c.surface)
     return found
@@ -269,13 +277,26 @@ def asked_part(question: str) -> str:
     return " ".join(s for s in _SENTENCE_END.split(question) if s.rstrip().endswith("?")) or question
 
 
+@lru_cache(maxsize=8192)
+def _sentence_terms(sentence: str) -> frozenset[str]:
+    """A sentence's terms (kept: a document's sentences are read again question after question)."""
+    return frozenset(tokenize(sentence))
+
+
+@lru_cache(maxsize=8192)
+def _worded(sentence: str) -> tuple[tuple[str, ...], tuple[frozenset[str], ...]]:
+    """A sentence's words in order, and each one's terms."""
+    words = tuple(m.group() for m in _WORD.finditer(sentence))
+    return words, tuple(frozenset(tokenize(w)) for w in words)
+
+
 def _stance(sentence: str, concept: Concept, path: tuple[str, ...]) -> str:
     """How a sentence names the concept: "treated" (what the drug is given for: "used to treat addiction",
     "patients with atopic dermatitis"), "harm" (a reaction, a risk, or any mention under an adverse-reactions
     or warnings heading), or "neutral" ("addiction is a problem that affects people from all demographics")."""
-    words = [m.group() for m in _WORD.finditer(sentence)]
+    words, stems = _worded(sentence)
     terms = set(concept.terms)
-    for i in (i for i, w in enumerate(words) if terms & set(tokenize(w))):
+    for i in (i for i, w in enumerate(stems) if not terms.isdisjoint(w)):
         before = words[max(0, i - TREAT_WINDOW):i]
         if any(w.casefold() in ("not", "no", "never") for w in words[max(0, i - TREAT_WINDOW - 2):i]):
             continue  # "not indicated for the relief of acute bronchospasm": not what it is given for

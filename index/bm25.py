@@ -192,10 +192,17 @@ class Index:
 
     def holding(self, terms: Iterable[str], titles: Iterable[str], limit: int) -> list[Passage] | None:
         """The passages of the documents titled ``titles`` that hold any of ``terms``; None when more than
-        ``limit`` do (a caller reading every mention gives up rather than read a library)."""
-        numbers = [self._title_number[t] for t in titles if t in self._title_number]
-        found = np.unique(np.concatenate([self._postings(t)[0] for t in terms] or [self.postings.passage[:0]]))
-        found = found[np.isin(self.document_of[found], numbers)]
+        ``limit`` do (a caller reading every mention gives up rather than read a library). Each term's
+        postings are in passage order, so only the slice within a document's passages is read."""
+        parts = []
+        for n in (self._title_number[t] for t in titles if t in self._title_number):
+            members = self._by_document[self._document_start[n]:self._document_start[n + 1]]
+            lo, hi = int(members.min()), int(members.max())
+            for term in terms:
+                where = self._postings(term)[0]
+                part = where[np.searchsorted(where, lo):np.searchsorted(where, hi, side="right")]
+                parts.append(part if hi - lo + 1 == len(members) else part[np.isin(part, members)])
+        found = np.unique(np.concatenate(parts)) if parts else self.postings.passage[:0]
         if len(found) > limit:
             return None
         return [self.passages[i] for i in found.tolist()]
