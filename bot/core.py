@@ -192,8 +192,8 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         # "can you overdose on baclofen?" where the article names overdose only in national death figures
         said = ", ".join(f"“{t}”" for t in counted)
         verdict = replace(verdict, caveat=(*verdict.caveat, *counted),
-                          note=_joined(verdict.note, f"The monograph mentions {said} only in figures about a "
-                                                     "population, not about the drug itself. What it says:"))
+                          note=_joined(verdict.note, f"On {said} the monograph has only figures about a population, "
+                                                     "nothing about the drug itself. What it says:"))
     if verdict.answered:
         notes += [verdict.note] if verdict.note else []
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,

@@ -49,6 +49,10 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
         (r"\b(child|children|kids?|teens?|teenagers?|toddlers?|bab(y|ies)|infants?|adolescents?|pediatric|"
          r"\d+[- ]?(year|yr)s?[- ]?old|son|daughter)\b",
          r"\b\d+ (years|months) (of age )?(and|or) older\b|\b\d+ (years|months) of age\b|\bpediatric patients\b"),
+        # what kind of drug: "what kind of drug is abrocitinib?", "is it a steroid?": its class
+        (r"\bwhat (kind|type|sort|class) of (drug|medicine|medication|med)\b|^\s*is (it|\w+) an? (steroid|biologic|"
+         r"immunosuppressant|antibody|opioid|narcotic|stimulant|sedative|chemo\w*|antibiotic)\b",
+         r"\b(inhibitor|blocker|antagonist|agonist|antibody|relaxant|analog\w*|derivative|is an? [\w-]+ (drug|medication))\b"),
         (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for)\b",
          r"\b(used|indicated|treat\w*|reliev\w*|management)\b"),
         (r"\bwhat causes\b|\bcauses? of\b|^\s*why\b", r"\b(caus\w*|due to|because|result\w*|leads? to)\b"),
@@ -149,13 +153,14 @@ KIND_HEADINGS: tuple[re.Pattern | None, ...] = tuple(None if h is None else re.c
     _DOSING,  # how it is given
     _DOSING,  # where
     None,  # what ages
+    None,  # what kind of drug
     None,  # what for
     None,  # what causes
     None,  # how it works
     None,  # how treated
 ))
-TOPIC_TYPES = 10  # the first this many types name what is asked by themselves: a duration, a dose, how often, how
-# it is given, where, what ages, what for, what causes, how it works, how treated ("how does it work in the body?" asks a mechanism)
+TOPIC_TYPES = 11  # the first this many types name what is asked by themselves: a duration, a dose, how often, how
+# it is given, where, what ages, what kind of drug, what for, what causes, how it works, how treated ("how does it work in the body?" asks a mechanism)
 
 
 def names_its_topic(question: str) -> bool:

@@ -159,9 +159,25 @@ def test_a_does_it_treat_question_about_what_the_document_never_names_as_treated
     assert said == bool(caveated) and (caveated is None or caveated in a.caveat)
 
 
+@pytest.mark.parametrize("corpus,question,said", [
+    ("labels/ilumya.md", "Can Ilumya give me the runs?", "diarrhea"),  # lay names of a symptom
+    ("documents/baclofen.txt", "can baclofen mess with your head, like make you see things that aren't there?",
+     "Psychosis"),
+    ("labels/ilumya.md", "Can I inject Ilumya myself at home?", "healthcare provider"),
+])
+def test_lay_names_meet_the_documents_words(corpus, question, said):
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer(question, load_index(ROOT / "corpus" / corpus))
+    assert a.answered and said in " ".join(h.passage.text for h in a.passages)
+
+
 @pytest.mark.parametrize("question,figures", [
     ("Can you overdose on baclofen?", True),  # the article names overdose only in national death figures
     ("What are the signs of a baclofen overdose?", True),
+    ("What happens if you take too much baclofen?", True),  # "too much": overdose, as people say it
     ("How much did overdose deaths increase from 2001 to 2013?", False),  # asks for the figures themselves
     # the overdose is the story before the question, not what it asks
     ("i overdosed on alcohol years ago and ended up in the ER. is baclofen safe for someone with that history?", False),
@@ -169,7 +185,8 @@ def test_a_does_it_treat_question_about_what_the_document_never_names_as_treated
 def test_a_topic_named_only_in_population_figures_is_caveated_as_such(baclofen_index, question, figures):
     a = answer(question, baclofen_index)
     assert a.answered and a.passages
-    assert any("only in figures about a population, not about the drug itself" in n for n in a.notes) == figures
+    assert any("the monograph has only figures about a population, nothing about the drug itself" in n
+               for n in a.notes) == figures
 
 
 @pytest.mark.parametrize("question,caveated", [
