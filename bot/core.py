@@ -153,6 +153,15 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         # naming the emergency itself in clinical words ("hypersensitivity", "anaphylaxis"), or none
         said = _saying_what_to_do(hits, index)
         naming = [] if said else _naming_the_kind(hits, kind)
+        for told in (urgency.kinds or (kind,)) if not said and not naming else ():
+            # the user's words ("lips", "throat") find none: the document's own words for what is happening may
+            # ("Serious hypersensitivity reaction" in a contraindication), for each kind the message tells of
+            if (signs := KIND_SIGNS.get(told)) is not None:
+                clinical = {t: 1.0 for phrase in signs.clinical for t in phrase}
+                naming = [h for h in _naming_the_kind(index.search(clinical, GUIDANCE_POOL * max(k, 1), question=text),
+                                                      told) if not _tabular(h.passage.text)]
+                if naming:
+                    break
         hits = (said or naming)[:max(k, 1)]
         if naming:  # what the document says of this emergency, under the notice, as what may apply
             verdict = decide(p.concepts, hits, best, index, others, True, ())
@@ -293,6 +302,14 @@ GUIDANCE_KINDS = ("help", "overdose", "withdrawal", "maximum")  # the urgent sta
 def _saying_what_to_do(hits: list[Hit], index: Index) -> list[Hit]:
     said = _guidance_passages(index)
     return [h for h in hits if h.passage.id in said]
+
+
+TABLE_SHARE = 0.2  # a passage whose words are more than this share figures is a table's rows, not a statement
+
+
+def _tabular(text: str) -> bool:
+    words = text.split()
+    return sum(any(ch.isdigit() for ch in w) or w in ("-", "–") for w in words) > TABLE_SHARE * max(len(words), 1)
 
 
 def _naming_the_kind(hits: list[Hit], kind: str) -> list[Hit]:

@@ -89,6 +89,7 @@ class Urgency:
     passages: tuple[int, ...] = ()  # index numbers of passages saying what to do, best first
     symptoms: tuple[str, ...] = ()  # the symptoms the message tells of
     asked: bool = False  # a drug's suicidality warning asked about, not the person's own thoughts: notice, answer
+    kinds: tuple[str, ...] = ()  # every kind the message tells of, ``kind`` first ("breathing", then "allergy")
 
 
 def assess(text: str, index: Index, history: tuple[str, ...] = ()) -> Urgency:
@@ -97,7 +98,7 @@ def assess(text: str, index: Index, history: tuple[str, ...] = ()) -> Urgency:
     if found.kind or not history or not (FOLLOWUP_CUE.match(text) or ANAPHORA.search(text) or len(text.split()) <= 6):
         return found
     earlier = _assess(history[-1], index)
-    return Urgency(earlier.kind, earlier.passages, earlier.symptoms) if earlier.kind else found
+    return Urgency(earlier.kind, earlier.passages, earlier.symptoms, kinds=earlier.kinds) if earlier.kind else found
 
 
 def _assess(text: str, index: Index) -> Urgency:
@@ -124,7 +125,8 @@ def _assess(text: str, index: Index) -> Urgency:
         return Urgency(None, asked=ASKED_ABOUT in read)
     if kinds[0] == "self-harm":  # passages about amounts are the last thing to show
         return Urgency("self-harm", (), tuple(sorted(names)))
-    return Urgency(kinds[0], _shown_first(kinds, symptoms, index, over, about), tuple(sorted(names)))
+    return Urgency(kinds[0], _shown_first(kinds, symptoms, index, over, about), tuple(sorted(names)),
+                   kinds=tuple(dict.fromkeys(kinds)))
 
 
 def over_now(said: list[Sentence]) -> bool:

@@ -143,6 +143,25 @@ def test_a_dosing_requests_own_measures_are_not_named_as_what_the_monograph_lack
         assert not {"weigh", "kg", "yrs", "old", "foot", "tall"} & set(reply.caveat), reply.caveat
 
 
+def test_an_emergency_the_users_words_miss_is_shown_what_the_label_says_of_it_in_its_own_words():
+    """Lips and throat swelling after a shot: the message's words find no passage, the label's words for an
+    allergic reaction do (a contraindication for serious hypersensitivity), under the notice and the caveat;
+    a table's row that merely lists "Hypersensitivity" is no such passage (Enbrel: get help now, nothing shown)."""
+    from bot.loading import load_index
+    from bot.safety import EMERGENCY_DECLINE
+
+    from .conftest import ROOT
+
+    reply = answer("I just got my Ilumya shot and now my lips and throat are swelling up and I can hardly breathe. Help!",
+                   load_index(ROOT / "corpus" / "labels" / "ilumya.md"))
+    assert reply.safety_notice == EMERGENCY_NOTICE and reply.text.startswith(EMERGENCY_NOTICE)
+    assert reply.answered and "hypersensitivity" in reply.passages[0].passage.text
+    assert "The monograph does not describe this situation itself" in reply.notes[0]
+    reply = answer("I injected Enbrel and now my throat is swelling and I can't breathe",
+                   load_index(ROOT / "corpus" / "labels" / "enbrel.md"))
+    assert EMERGENCY_DECLINE in reply.notes and not reply.passages
+
+
 def test_urgent_statements_found_in_the_documents_own_words(docs):
     kinds = {(s.kind, s.text.split()[0]) for s in docs["baclofen"].urgent.statements}
     assert {("help", "More"), ("withdrawal", "Sudden"), ("maximum", "The")} <= kinds
