@@ -19,7 +19,7 @@ from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
 from .coverage import coverage, decide, figures_only, judged, not_treated, treated_only
 from .dosing import DOSING_NOTE, PERSONAL_MEASURES, asks_personal_dosing, personal_figures
-from .extract import choose, kind_asked, kind_heading, names_its_topic, wanted
+from .extract import choose, kind_asked, kind_heading, kind_words, names_its_topic, wanted
 from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import (
@@ -220,10 +220,10 @@ _CLOSING = re.compile(r"\s*What (it|they) says?\b[^.]*:\s*$")
 
 
 def _colour_only(p: Plan, index: Index, text: str) -> list[Concept]:
-    """The question's topics when every one is a place in the body the document never names, said as where
-    the drug acts ("in the body", "in your system"), else []: "in dogs" and "out of the fridge" are asked about."""
+    """The question's topics when every one is a place in the body, said as where the drug acts ("in the body",
+    "in your system"; a label's "on-body injector" aside), else []: "in dogs" and "out of the fridge" are asked about."""
     topics = [c for c in informative(list(p.concepts), index) if not c.drug]
-    if topics and all(c.everyday and c.surface.casefold() in BODY_PLACES and not c.satisfied_by(index.vocabulary)
+    if topics and all(c.everyday and c.surface.casefold() in BODY_PLACES
                       and re.search(rf"\b(in|on) (the |your |my |his |her |their |our |a |one's )?"
                                     rf"{re.escape(c.surface)}\b", text, re.I) for c in topics):
         return topics
@@ -270,6 +270,8 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
         # "how does baclofen work?", "how long until it works?": nothing but the subject and framing words
         # to rank by, so among the passages they find, those saying what the question's kind asks for
         # (a mechanism, a duration) come first
+        for term in tokenize(kind_words(text)):  # and the words such an answer is written in, below the question's
+            weights[term] = max(weights.get(term, 0.0), TUNING.kind_weight)
         pool = index.search(weights, TYPE_POOL * max(k, 1), question=text)
         where = kind_heading(text)  # and under the heading such answers are kept ("Dosage and Administration")
         hits = sorted(pool, key=lambda h: -(bool(asks.search(h.passage.text)) + TUNING.heading_lift * bool(

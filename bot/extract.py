@@ -159,6 +159,21 @@ KIND_HEADINGS: tuple[re.Pattern | None, ...] = tuple(None if h is None else re.c
     None,  # how it works
     None,  # how treated
 ))
+# words an answer of each kind that names its topic is written in (same order), searched for beside a question that
+# has no topic of its own ("how does tralokinumab work?": "antagonist", "inhibitor"); "" for none
+KIND_WORDS: tuple[str, ...] = (
+    "",  # how long
+    "",  # how much
+    "every weekly daily once",  # how often
+    "administered injection infusion subcutaneous intravenous orally",  # how it is given
+    "thigh abdomen arm",  # where
+    "",  # what ages
+    "inhibitor blocker antagonist agonist antibody",  # what kind of drug
+    "indicated treatment",  # what for
+    "",  # what causes
+    "mechanism action antagonist inhibitor agonist blocker binds",  # how it works
+    "",  # how treated
+)
 TOPIC_TYPES = 11  # the first this many types name what is asked by themselves: a duration, a dose, how often, how
 # it is given, where, what ages, what kind of drug, what for, what causes, how it works, how treated ("how does it work in the body?" asks a mechanism)
 
@@ -166,6 +181,14 @@ TOPIC_TYPES = 11  # the first this many types name what is asked by themselves: 
 def names_its_topic(question: str) -> bool:
     """The question's type says what it asks, whatever its other words ("in the body", "in your system")."""
     return any(asks.search(question) for asks, _ in QUESTION_TYPES[:TOPIC_TYPES])
+
+
+def kind_words(question: str) -> str:
+    """The words an answer to a question of this kind is written in (``KIND_WORDS``), or ""."""
+    for (asks, _), said in zip(QUESTION_TYPES[:TOPIC_TYPES], KIND_WORDS):
+        if asks.search(question):
+            return said
+    return ""
 
 
 def kind_heading(question: str) -> re.Pattern | None:

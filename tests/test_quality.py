@@ -174,6 +174,21 @@ def test_lay_names_meet_the_documents_words(corpus, question, said):
     assert a.answered and said in " ".join(h.passage.text for h in a.passages)
 
 
+@pytest.mark.parametrize("label,question,said", [
+    ("adbry", "How does tralokinumab work?", "interleukin-13 antagonist"),  # the generic, the label says ADBRY
+    ("ilumya", "How does tildrakizumab work?", "interleukin-23 antagonist"),
+    ("skyrizi", "How does Skyrizi work in the body?", "interleukin-23 antagonist"),  # "on-body injector" aside
+    ("cibinqo", "What kind of drug is abrocitinib?", "Janus kinase (JAK) inhibitor"),
+])
+def test_a_question_of_a_kind_searches_the_words_its_answer_is_written_in(label, question, said):
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer(question, load_index(ROOT / "corpus" / "labels" / f"{label}.md"))
+    assert a.answered and said in " ".join(h.passage.text for h in a.passages)
+
+
 @pytest.mark.parametrize("question,figures", [
     ("Can you overdose on baclofen?", True),  # the article names overdose only in national death figures
     ("What are the signs of a baclofen overdose?", True),
