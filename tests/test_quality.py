@@ -96,6 +96,7 @@ def test_near_misses_are_answered_under_a_caveat_naming_what_is_missing(baclofen
     ("Is baclofen addictive?", "addictive"),  # the article speaks of addiction as what baclofen is tried for
     ("can u get adicted to baclofin", "addicted"),  # read with its spelling mended
     ("I'm scared of getting hooked on baclofen, is that a real risk?", "hooked"),
+    ("I've been taking my husband's baclofen to sleep and I can't stop. Is that addiction?", "addiction"),
 ])
 def test_a_does_it_cause_question_about_what_the_drug_treats_is_caveated(baclofen_index, question, topic):
     a = answer(question, baclofen_index)
@@ -193,6 +194,7 @@ def test_a_question_of_a_kind_searches_the_words_its_answer_is_written_in(label,
     ("Can you overdose on baclofen?", True),  # the article names overdose only in national death figures
     ("What are the signs of a baclofen overdose?", True),
     ("What happens if you take too much baclofen?", True),  # "too much": overdose, as people say it
+    ("can u overdoes on baclofen", True),  # a real English word, the usual misspelling of "overdose"
     ("How much did overdose deaths increase from 2001 to 2013?", False),  # asks for the figures themselves
     # the overdose is the story before the question, not what it asks
     ("i overdosed on alcohol years ago and ended up in the ER. is baclofen safe for someone with that history?", False),
