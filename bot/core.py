@@ -17,7 +17,7 @@ from index.urgent import sentences as urgent_sentences
 
 from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
-from .coverage import coverage, decide, figures_only, judged, not_treated, treated_only
+from .coverage import coverage, decide, figures_only, judged, not_compared, not_treated, treated_only
 from .dosing import DOSING_NOTE, PERSONAL_MEASURES, asks_personal_dosing, personal_figures
 from .extract import choose, kind_asked, kind_heading, kind_words, names_its_topic, wanted
 from .language import NOT_ENGLISH, is_english
@@ -196,6 +196,12 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         verdict = replace(verdict, caveat=(*verdict.caveat, *untreated),
                           note=_joined(verdict.note, f"The monograph mentions {said}, but not as something the drug "
                                                      "is used for. What it says:"))
+    if verdict.answered and not kind and (uncompared := [d for d in not_compared(text, hits, index, subject_terms(index))
+                                                         if d not in verdict.caveat]):
+        said = ", ".join(f"“{d}”" for d in uncompared)
+        verdict = replace(verdict, caveat=(*verdict.caveat, *uncompared),
+                          note=_joined(verdict.note, f"The monograph names {said}, but never beside its own drug: it "
+                                                     "does not compare them. What it says:"))
     if verdict.answered and not kind and (counted := [t for t in figures_only(text, p.concepts, hits, index)
                                                       if t not in verdict.caveat]):
         # "can you overdose on baclofen?" where the article names overdose only in national death figures

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from index import TUNING, Hit, Index, tokenize
+from index import TUNING, Hit, Index, tokenize, words
+from index.drugnames import find_drugs
 
 from .query import Concept, informative, is_practical
 
@@ -269,6 +270,32 @@ def figures_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
         said = [s for p in passages for s in p.sentences if c.satisfied_by(_sentence_terms(s))]
         if said and all(POPULATION.search(s) and PEOPLE_AT_LARGE.search(s) for s in said):
             found.append(c.surface)
+    return found
+
+
+# "is baclofen better than naltrexone?", "how does Otezla compare to Sotyktu?"
+COMPARES = re.compile(r"\b(better|worse|safer|stronger|weaker|more effective|less effective) than\b|\bcompar\w*\b|"
+                      r"\b(vs\.?|versus)\b", re.I)
+
+
+def not_compared(question: str, hits: list[Hit], index: Index, ours: frozenset[str]) -> list[str]:
+    """The drugs a comparison question names beside the document's own that the answering documents name,
+    but never in a sentence that also names their own drug: "buprenorphine, methadone, and naltrexone" in a
+    list is no comparison of baclofen with naltrexone."""
+    if not hits or not COMPARES.search(question):
+        return []
+    documents = list(dict.fromkeys(h.passage.document for h in hits))
+    found = []
+    for surface, name, _ in find_drugs(words(question)):
+        terms = tuple(t for t in tokenize(surface) if t not in ours)
+        if not terms or not all(t in index.vocabulary for t in terms):
+            continue  # the document's own drug, or one it never names (the usual caveat names it)
+        passages = index.holding(terms, documents, MENTIONS_READ)
+        if passages is None:
+            continue
+        sentences = [_sentence_terms(s) for p in passages for s in p.sentences]
+        if not any(set(terms) <= held and not ours.isdisjoint(held) for held in sentences):
+            found.append(surface)
     return found
 
 

@@ -190,6 +190,19 @@ def test_a_question_of_a_kind_searches_the_words_its_answer_is_written_in(label,
     assert a.answered and said in " ".join(h.passage.text for h in a.passages)
 
 
+def test_a_comparison_with_a_drug_the_document_names_only_elsewhere_is_caveated(baclofen_index):
+    """The article lists naltrexone among drugs for addiction, never beside baclofen: it compares nothing. Sotyktu's
+    label names apremilast in its trials beside SOTYKTU, so that comparison is answered plainly."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer("Is baclofen better than naltrexone for alcohol cravings?", baclofen_index)
+    assert a.answered and "naltrexone" in a.caveat and any("does not compare them" in n for n in a.notes)
+    a = answer("How does Otezla compare to Sotyktu?", load_index(ROOT / "corpus" / "labels" / "sotyktu.md"))
+    assert a.answered and not any("does not compare them" in n for n in a.notes)
+
+
 @pytest.mark.parametrize("question,figures", [
     ("Can you overdose on baclofen?", True),  # the article names overdose only in national death figures
     ("What are the signs of a baclofen overdose?", True),
