@@ -225,6 +225,16 @@ def _joined(note: str, more: str) -> str:
 _CLOSING = re.compile(r"\s*What (it|they) says?\b[^.]*:\s*$")
 
 
+INDICATION_ASKED = re.compile(r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for|"
+                              r"approved (for|to treat))\b", re.I)
+
+
+@lru_cache(maxsize=8)
+def _in_order(index: Index) -> dict[str, int]:
+    """Each passage's place in its document order: of the passages that say what a drug is for, the first."""
+    return {p.id: n for n, p in enumerate(index.passages)}
+
+
 def _colour_only(p: Plan, index: Index, text: str) -> list[Concept]:
     """The question's topics when every one is a place in the body, said as where the drug acts ("in the body",
     "in your system"; a label's "on-body injector" aside), else []: "in dogs" and "out of the fridge" are asked about."""
@@ -280,8 +290,9 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
             weights[term] = max(weights.get(term, 0.0), TUNING.kind_weight)
         pool = index.search(weights, TYPE_POOL * max(k, 1), question=text)
         where = kind_heading(text)  # and under the heading such answers are kept ("Dosage and Administration")
-        hits = sorted(pool, key=lambda h: -(bool(asks.search(h.passage.text)) + TUNING.heading_lift * bool(
-            where is not None and where.search(h.passage.section))))[:max(k, 1)]
+        first = _in_order(index) if INDICATION_ASKED.search(text) else {}  # "what is it used for?": the list's start
+        hits = sorted(pool, key=lambda h: (-(bool(asks.search(h.passage.text)) + TUNING.heading_lift * bool(
+            where is not None and where.search(h.passage.section))), first.get(h.passage.id, 0)))[:max(k, 1)]
         return hits, 1.0 if hits else 0.0
     pool = TUNING.topic_pool if topics and not dosing and not extra.strip() else 1
     hits = index.search(weights, pool * max(k, 1), question=text)
@@ -291,9 +302,16 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
         # and one saying what the question's kind asks for ("how often": "every other week") gains a share
         asks, where = kind_asked(text), kind_heading(text)
         lift, under = TUNING.kind_lift, TUNING.heading_lift
-        hits = sorted(hits, key=lambda h: -h.score * (floor + (1 - floor) * coverage(topics, h)) * (
+        value = {id(h): h.score * (floor + (1 - floor) * coverage(topics, h)) * (
             1 + lift if asks is not None and asks.search(h.passage.text) else 1) * (
-            1 + under if where is not None and where.search(h.passage.section) else 1))[:max(k, 1)]
+            1 + under if where is not None and where.search(h.passage.section) else 1) for h in hits}
+        hits = sorted(hits, key=lambda h: -value[id(h)])
+        if hits and INDICATION_ASKED.search(text):  # "what is it used for?": of the indications that rank alike,
+            # the document's first ones ("1.1 Atopic Dermatitis" before "1.7 Chronic Spontaneous Urticaria")
+            first, best = _in_order(index), value[id(hits[0])]
+            alike = [h for h in hits if value[id(h)] >= TUNING.alike_share * best]
+            hits = sorted(alike, key=lambda h: first.get(h.passage.id, 0)) + [h for h in hits if h not in alike]
+        hits = hits[:max(k, 1)]
     if not topics and not dosing and (p.concepts or p.followup):
         # "how does it work?", "is baclofen safe?": no topic of its own to be missing;
         # the context (or the heading and the document) decides what is shown

@@ -35,6 +35,7 @@ class Tuning:
     kind_lift: float = 0.5  # ... and a passage saying what the question's kind asks for is lifted by this share
     heading_lift: float = 0.5  # ... and one under the heading such answers are kept under, by this share
     kind_weight: float = 0.3  # a question with no topic of its own also searches its kind's words at this weight
+    alike_share: float = 0.7  # passages saying what a drug is for within this share of the best come in document order
     # (make quality, fourth session: blind pooled hit@3 0.76 -> 0.77, safety 0.70 -> 0.71, MedQuAD 0.62 -> 0.64,
     # tuning 0.95 unchanged; pools of 2 and 5 and floors of 0.3 and 0.7 gave the same pooled figures)
     # the answer sentence and the passages shown (bot/extract.py)

@@ -203,6 +203,19 @@ def test_a_comparison_with_a_drug_the_document_names_only_elsewhere_is_caveated(
     assert a.answered and not any("does not compare them" in n for n in a.notes)
 
 
+@pytest.mark.parametrize("label,question,said", [
+    ("dupixent", "What is Dupixent used for?", "atopic dermatitis"),  # the first indication, not only the seventh
+    ("tremfya", "What is Tremfya used for?", "plaque psoriasis"),
+])
+def test_what_a_drug_is_used_for_starts_from_its_first_indications(label, question, said):
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer(question, load_index(ROOT / "corpus" / "labels" / f"{label}.md"))
+    assert a.answered and said in " ".join(h.passage.text for h in a.passages[:2])
+
+
 @pytest.mark.parametrize("question,figures", [
     ("Can you overdose on baclofen?", True),  # the article names overdose only in national death figures
     ("What are the signs of a baclofen overdose?", True),
