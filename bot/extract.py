@@ -56,7 +56,7 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
         (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for)\b",
          r"\b(used|indicated|treat\w*|reliev\w*|management)\b"),
         (r"\bwhat causes\b|\bcauses? of\b|^\s*why\b", r"\b(caus\w*|due to|because|result\w*|leads? to)\b"),
-        (r"\bhow (does|do|did)\b.{0,40}\bwork|\bmechanism\b|\bwhat does \w+( \w+)? do\b",
+        (r"\bhow (does|do|did|can|could|would)\b.{0,40}\b(work|help|act)|\bmechanism\b|\bwhat does \w+( \w+)? do\b",
          r"\bby \w+ing\b|\b(inhibit\w*|block\w*|mimic\w*|bind\w*|acts? (on|as)|works?|mechanism|(ant)?agonists?)\b"),
         (r"\bhow (is|are)\b.{0,40}\b(treated|managed)\b|\btreatment (of|for)\b",
          r"\b(treatment|management|should (include|be)|discontinu\w*|supportive)\b"),
