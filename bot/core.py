@@ -196,6 +196,12 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         verdict = replace(verdict, caveat=(*verdict.caveat, *untreated),
                           note=_joined(verdict.note, f"The monograph mentions {said}, but not as something the drug "
                                                      "is used for. What it says:"))
+    if verdict.answered and not kind and (unsaid := [c.surface for c in _taken_with(text, p.concepts, index)
+                                                     if c.surface not in verdict.caveat]):
+        # "can u mix baclofen n weed": what it is taken with is the question's topic, however everyday the word
+        said = ", ".join(f"“{w}”" for w in unsaid)
+        verdict = replace(verdict, caveat=(*verdict.caveat, *unsaid),
+                          note=_joined(verdict.note, f"The monograph doesn't mention {said}. What it says:"))
     if verdict.answered and not kind and (uncompared := [d for d in not_compared(text, hits, index, subject_terms(index))
                                                          if d not in verdict.caveat]):
         said = ", ".join(f"“{d}”" for d in uncompared)
@@ -233,6 +239,18 @@ INDICATION_ASKED = re.compile(r"\b(used for|use[sd]? to|for what|what is \w+ for
 def _in_order(index: Index) -> dict[str, int]:
     """Each passage's place in its document order: of the passages that say what a drug is for, the first."""
     return {p.id: n for n, p in enumerate(index.passages)}
+
+
+TAKEN_WITH = re.compile(r"\b(mix\w*|combin\w*|take|taking|use|using|drink\w*|smok\w*)\s+(?:[\w'-]+\s+){1,2}?"
+                        r"(with|and|n|plus|&)\s+(?:(?:my|some|a|an|the)\s+)?([^\W\d_][\w'-]*)", re.I)
+
+
+def _taken_with(text: str, concepts: tuple[Concept, ...], index: Index) -> list[Concept]:
+    """The everyday words a question says the drug is taken with ("mix baclofen n weed", "take it with coffee")
+    that the document never uses: the topic of an interaction question, not colour."""
+    named = {m.group(3).casefold() for m in TAKEN_WITH.finditer(text)}
+    return [c for c in concepts if c.everyday and c.surface.casefold() in named
+            and not c.satisfied_by(index.vocabulary)]
 
 
 def _colour_only(p: Plan, index: Index, text: str) -> list[Concept]:

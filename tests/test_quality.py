@@ -216,6 +216,19 @@ def test_what_a_drug_is_used_for_starts_from_its_first_indications(label, questi
     assert a.answered and said in " ".join(h.passage.text for h in a.passages[:2])
 
 
+@pytest.mark.parametrize("question,caveated", [
+    ("can u mix baclofen n weed", "weed"),  # what it is taken with is the topic, however everyday the word
+    ("Is it ok to take baclofen with my morning coffee?", "coffee"),
+    ("can i take baclofen if i have a cold n fever", None),  # not taken with: a state, told beside
+])
+def test_what_a_drug_is_taken_with_is_named_when_the_monograph_never_says_it(baclofen_index, question, caveated):
+    a = answer(question, baclofen_index)
+    if caveated:
+        assert a.answered and caveated in a.caveat
+    else:
+        assert "fever" not in a.caveat and "cold" not in a.caveat
+
+
 @pytest.mark.parametrize("question,figures", [
     ("Can you overdose on baclofen?", True),  # the article names overdose only in national death figures
     ("What are the signs of a baclofen overdose?", True),
