@@ -102,7 +102,7 @@ LAY_TERMS: dict[str, str] = {
     "feel high": "euphoria euphoric recreational", "make you high": "euphoria euphoric recreational",
     "seeing things": "hallucinations psychosis", "see things": "hallucinations psychosis", "the runs": "diarrhea",
     "inject myself": "self-inject self-injection self-administer", "at home": "self-inject self-injection self-administer",
-    "live vaccine": "live-attenuated", "live vaccines": "live-attenuated",
+    "iv": "intravenous infusion", "live vaccine": "live-attenuated", "live vaccines": "live-attenuated",
     "where on my body": "site thigh abdomen arm", "where on your body": "site thigh abdomen arm",
     "where on the body": "site thigh abdomen arm",
     "blood test": "laboratory monitoring", "blood tests": "laboratory monitoring", "blood work": "laboratory monitoring",
