@@ -99,18 +99,20 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
 
 
 def _alternatives(question: str, topics: list[Concept]) -> dict[str, tuple[Concept, ...]]:
-    """Per topic, the topics the question offers as its alternatives ("drunk or loopy", "a rash or hives")."""
+    """Per topic, the topics the question offers as its alternatives ("drunk or loopy", "upset my stomach or
+    give me diarrhea"): the topic before an "or" and the first one within three words after it."""
     by_word = {c.surface.casefold(): c for c in topics}
+    said = [w.strip(",;").casefold() for w in _WORD.findall(question)]
     found: dict[str, tuple[Concept, ...]] = {}
-    for m in _OR.finditer(question.casefold()):
-        a, b = by_word.get(m.group(1)), by_word.get(m.group(2))
-        if a is not None and b is not None:
+    for i, w in enumerate(said):
+        if w != "or" or i == 0:
+            continue
+        a = next((by_word[v] for v in reversed(said[max(0, i - 3):i]) if v in by_word), None)
+        b = next((by_word[v] for v in said[i + 1:i + 4] if v in by_word), None)
+        if a is not None and b is not None and a is not b:
             found[a.surface] = (*found.get(a.surface, ()), b)
             found[b.surface] = (*found.get(b.surface, ()), a)
     return found
-
-
-_OR = re.compile(r"\b([^\W\d_][\w'-]*),? or (?:\w+ ){0,1}?([^\W\d_][\w'-]*)\b")
 
 
 def _in_document(concept: Concept, vocabulary: frozenset[str], index: Index, each: list[set[str]]) -> bool:

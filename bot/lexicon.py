@@ -25,7 +25,7 @@ from .phenotypes import lay_terms
 LAY_TERMS: dict[str, str] = {
     # body and conditions
     "kidney": "renal", "kidneys": "renal", "liver": "hepatic", "heart": "cardiac cardiovascular",
-    "stomach": "gastrointestinal gastric", "tummy": "stomach gastrointestinal", "belly": "stomach abdominal",
+    "stomach": "gastrointestinal gastric abdominal gastroenteritis", "tummy": "stomach gastrointestinal", "belly": "stomach abdominal",
     "blood pressure": "hypertension hypotension antihypertensive", "high blood pressure": "hypertension",
     "low blood pressure": "hypotension", "sugar": "diabetes glucose", "ms": "multiple sclerosis",
     "epilepsy": "seizure", "fits": "seizures convulsions", "fit": "seizure convulsion", "spasm": "spasticity",
@@ -102,7 +102,8 @@ LAY_TERMS: dict[str, str] = {
     "feel high": "euphoria euphoric recreational", "make you high": "euphoria euphoric recreational",
     "seeing things": "hallucinations psychosis", "see things": "hallucinations psychosis", "the runs": "diarrhea",
     "inject myself": "self-inject self-injection self-administer", "at home": "self-inject self-injection self-administer",
-    "iv": "intravenous infusion", "live vaccine": "live-attenuated", "live vaccines": "live-attenuated",
+    "iv": "intravenous infusion", "muscle problems": "myopathy myalgia rhabdomyolysis creatine phosphokinase",
+    "live vaccine": "live-attenuated", "live vaccines": "live-attenuated",
     "where on my body": "site thigh abdomen arm", "where on your body": "site thigh abdomen arm",
     "where on the body": "site thigh abdomen arm",
     "blood test": "laboratory monitoring", "blood tests": "laboratory monitoring", "blood work": "laboratory monitoring",

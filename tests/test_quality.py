@@ -310,9 +310,12 @@ def test_breastfeeding_is_not_any_mention_of_the_breast():
 
 
 def test_topics_joined_by_or_are_alternatives_not_both_required(baclofen_index):
-    """"drunk or loopy": the side-effects list says confusion and dizziness; no passage need say alcohol too."""
+    """"drunk or loopy": the side-effects list says confusion and dizziness; no passage need say alcohol too;
+    "upset my stomach or give me diarrhea": a few words may stand between."""
     a = answer("Can baclofen make you feel kind of drunk or loopy?", baclofen_index)
     assert a.answered and "side effects of baclofen may include" in a.extract.text
+    a = answer("Can baclofen upset my stomach or give me the shakes?", baclofen_index)
+    assert a.answered
 
 
 @pytest.mark.parametrize("corpus,question", [
