@@ -235,10 +235,10 @@ INDICATION_ASKED = re.compile(r"\b(used for|use[sd]? to|for what|what is \w+ for
                               r"approved (for|to treat))\b", re.I)
 
 
-@lru_cache(maxsize=8)
-def _in_order(index: Index) -> dict[str, int]:
-    """Each passage's place in its document order: of the passages that say what a drug is for, the first."""
-    return {p.id: n for n, p in enumerate(index.passages)}
+@lru_cache(maxsize=64)
+def _in_order(index: Index, title: str) -> dict[str, int]:
+    """Each passage of a document by its place in it: of the passages that say what a drug is for, the first."""
+    return {p.id: n for n, p in enumerate(index.passages_of(title))}
 
 
 TAKEN_WITH = re.compile(r"\b(mix\w*|combin\w*|take|taking|use|using|drink\w*|smok\w*)\s+(?:[\w'-]+\s+){1,2}?"
@@ -308,9 +308,10 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
             weights[term] = max(weights.get(term, 0.0), TUNING.kind_weight)
         pool = index.search(weights, TYPE_POOL * max(k, 1), question=text)
         where = kind_heading(text)  # and under the heading such answers are kept ("Dosage and Administration")
-        first = _in_order(index) if INDICATION_ASKED.search(text) else {}  # "what is it used for?": the list's start
+        ordered = bool(INDICATION_ASKED.search(text))  # "what is it used for?": on ties, the list's start
         hits = sorted(pool, key=lambda h: (-(bool(asks.search(h.passage.text)) + TUNING.heading_lift * bool(
-            where is not None and where.search(h.passage.section))), first.get(h.passage.id, 0)))[:max(k, 1)]
+            where is not None and where.search(h.passage.section))),
+            _in_order(index, h.passage.document).get(h.passage.id, 0) if ordered else 0))[:max(k, 1)]
         return hits, 1.0 if hits else 0.0
     pool = TUNING.topic_pool if topics and not dosing and not extra.strip() else 1
     hits = index.search(weights, pool * max(k, 1), question=text)
@@ -326,9 +327,10 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
         hits = sorted(hits, key=lambda h: -value[id(h)])
         if hits and INDICATION_ASKED.search(text):  # "what is it used for?": of the indications that rank alike,
             # the document's first ones ("1.1 Atopic Dermatitis" before "1.7 Chronic Spontaneous Urticaria")
-            first, best = _in_order(index), value[id(hits[0])]
+            best = value[id(hits[0])]
             alike = [h for h in hits if value[id(h)] >= TUNING.alike_share * best]
-            hits = sorted(alike, key=lambda h: first.get(h.passage.id, 0)) + [h for h in hits if h not in alike]
+            hits = sorted(alike, key=lambda h: (h.passage.document != hits[0].passage.document, _in_order(
+                index, h.passage.document).get(h.passage.id, 0))) + [h for h in hits if h not in alike]
         hits = hits[:max(k, 1)]
     if not topics and not dosing and (p.concepts or p.followup):
         # "how does it work?", "is baclofen safe?": no topic of its own to be missing;
@@ -351,9 +353,12 @@ def _saying_what_to_do(hits: list[Hit], index: Index) -> list[Hit]:
 TABLE_SHARE = 0.2  # a passage whose words are more than this share figures is a table's rows, not a statement
 
 
+@lru_cache(maxsize=4096)
 def _tabular(text: str) -> bool:
-    words = text.split()
-    return sum(any(ch.isdigit() for ch in w) or w in ("-", "–") for w in words) > TABLE_SHARE * max(len(words), 1)
+    return len(_FIGURE.findall(text)) > TABLE_SHARE * max(len(text.split()), 1)
+
+
+_FIGURE = re.compile(r"\S*\d\S*|(?<!\S)[-–](?!\S)")  # a word with a figure in it, or a table's empty cell
 
 
 def _naming_the_kind(hits: list[Hit], kind: str) -> list[Hit]:
