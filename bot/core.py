@@ -191,7 +191,7 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     if verdict.answered and not kind and (untreated := [t for t in not_treated(corrected(text, p.corrections),
                                                                           p.concepts, hits, index)
                                                         if t not in verdict.caveat]):
-        # "is baclofen used for anxiety?" where the article names anxiety only as a withdrawal symptom
+        # "does Adbry work for asthma?" where the label names asthma only as a trial subject's history
         said = ", ".join(f"“{t}”" for t in untreated)
         verdict = replace(verdict, caveat=(*verdict.caveat, *untreated),
                           note=_joined(verdict.note, f"The monograph mentions {said}, but not as something the drug "

@@ -8,6 +8,11 @@ words it never uses ("priapism") and drugs it never names do. Three outcomes:
 - answer with a caveat: some topic is covered, but the question names something the
   shown passages do not say, and the reply says so in the same words;
 - decline: no topic of the question is covered, and the decline says what it looked for.
+
+Words alone can be there and still not answer, so some caveats read how the document says them:
+``treated_only`` (asked whether the drug causes what the document names only as what it is given for),
+``not_treated`` (its mirror), ``figures_only`` (a topic named only in population figures) and
+``not_compared`` (a comparison with a drug named only apart from the document's own).
 """
 
 from __future__ import annotations
