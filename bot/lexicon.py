@@ -102,6 +102,7 @@ LAY_TERMS: dict[str, str] = {
     "feel high": "euphoria euphoric recreational", "make you high": "euphoria euphoric recreational",
     "seeing things": "hallucinations psychosis", "see things": "hallucinations psychosis", "the runs": "diarrhea",
     "inject myself": "self-inject self-injection self-administer", "at home": "self-inject self-injection self-administer",
+    "hurt": "pain", "hurts": "pain", "red spot": "erythema redness", "red spots": "erythema redness",
     "iv": "intravenous infusion", "muscle problems": "myopathy myalgia rhabdomyolysis creatine phosphokinase",
     "live vaccine": "live-attenuated", "live vaccines": "live-attenuated",
     "where on my body": "site thigh abdomen arm", "where on your body": "site thigh abdomen arm",

@@ -165,6 +165,7 @@ def test_a_does_it_treat_question_about_what_the_document_never_names_as_treated
     ("documents/baclofen.txt", "can baclofen mess with your head, like make you see things that aren't there?",
      "Psychosis"),
     ("labels/ilumya.md", "Can I inject Ilumya myself at home?", "healthcare provider"),
+    ("labels/yesintek.md", "Does the Yesintek shot hurt or leave a red spot?", "injection site eryt"),
 ])
 def test_lay_names_meet_the_documents_words(corpus, question, said):
     from bot.loading import load_index
