@@ -17,7 +17,7 @@ from index.urgent import sentences as urgent_sentences
 
 from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
-from .coverage import coverage, decide, figures_only, judged, not_compared, not_treated, treated_only
+from .coverage import Verdict, coverage, decide, figures_only, judged, not_compared, not_treated, treated_only
 from .dosing import DOSING_NOTE, PERSONAL_MEASURES, asks_personal_dosing, personal_figures
 from .extract import choose, kind_asked, kind_heading, kind_words, names_its_topic, wanted
 from .language import NOT_ENGLISH, is_english
@@ -182,45 +182,39 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         # in danger the reply is the notice and what the document says to do: the words of a long, frightened
         # message that it does not use ("shes", "sense", "calling") are not read out, only that it is not described
         verdict = replace(verdict, note=EMERGENCY_CAVEAT)
-    if verdict.answered and not kind and (treated := treated_only(corrected(text, p.corrections), p.concepts, hits, index)):
-        # "is baclofen addictive?" in an article on baclofen for addiction: the passages say what it treats
-        said = ", ".join(f"“{t}”" for t in treated)
-        verdict = replace(verdict, caveat=tuple(dict.fromkeys([*verdict.caveat, *treated])),
-                          note=_joined(verdict.note, f"The monograph speaks of {said} as a condition the drug is given "
-                                                     "for, never as something it causes. What it says:"))
-    if verdict.answered and not kind and (untreated := [t for t in not_treated(corrected(text, p.corrections),
-                                                                          p.concepts, hits, index)
-                                                        if t not in verdict.caveat]):
-        # "does Adbry work for asthma?" where the label names asthma only as a trial subject's history
-        said = ", ".join(f"“{t}”" for t in untreated)
-        verdict = replace(verdict, caveat=(*verdict.caveat, *untreated),
-                          note=_joined(verdict.note, f"The monograph mentions {said}, but not as something the drug "
-                                                     "is used for. What it says:"))
-    if verdict.answered and not kind and (unsaid := [c.surface for c in _taken_with(text, p.concepts, index)
-                                                     if c.surface not in verdict.caveat]):
-        # "can u mix baclofen n weed": what it is taken with is the question's topic, however everyday the word
-        said = ", ".join(f"“{w}”" for w in unsaid)
-        verdict = replace(verdict, caveat=(*verdict.caveat, *unsaid),
-                          note=_joined(verdict.note, f"The monograph doesn't mention {said}. What it says:"))
-    if verdict.answered and not kind and (uncompared := [d for d in not_compared(text, hits, index, subject_terms(index))
-                                                         if d not in verdict.caveat]):
-        said = ", ".join(f"“{d}”" for d in uncompared)
-        verdict = replace(verdict, caveat=(*verdict.caveat, *uncompared),
-                          note=_joined(verdict.note, f"The monograph names {said}, but never beside its own drug: it "
-                                                     "does not compare them. What it says:"))
-    if verdict.answered and not kind and (counted := [t for t in figures_only(text, p.concepts, hits, index)
-                                                      if t not in verdict.caveat]):
-        # "can you overdose on baclofen?" where the article names overdose only in national death figures
-        said = ", ".join(f"“{t}”" for t in counted)
-        verdict = replace(verdict, caveat=(*verdict.caveat, *counted),
-                          note=_joined(verdict.note, f"On {said} the monograph has only figures about a population, "
-                                                     "nothing about the drug itself. What it says:"))
+    if verdict.answered and not kind:
+        verdict = _read_closer(verdict, text, p, hits, index)
     if verdict.answered:
         notes += [verdict.note] if verdict.note else []
         return _finish(question, p.query, hits=tuple(hits), notice=notice, notes=notes, cov=best, answered=True,
                        followup=p.followup, caveat=verdict.caveat)
     notes.append(verdict.note)
     return _finish(question, p.query, notice=notice, notes=notes, cov=best, followup=p.followup)
+
+
+def _read_closer(verdict: Verdict, text: str, p: Plan, hits: list[Hit], index: Index) -> Verdict:
+    """The caveats that read how the document says what the question asks (``coverage``), each adding the words
+    no earlier one named, with its sentence: "is baclofen addictive?" in an article on baclofen for addiction."""
+    asked = corrected(text, p.corrections)
+    for found, says in (
+            (lambda: treated_only(asked, p.concepts, hits, index),
+             "The monograph speaks of {} as a condition the drug is given for, never as something it causes."),
+            # "does Adbry work for asthma?" where the label names asthma only as a trial subject's history
+            (lambda: not_treated(asked, p.concepts, hits, index),
+             "The monograph mentions {}, but not as something the drug is used for."),
+            # "can u mix baclofen n weed": what it is taken with is the question's topic, however everyday the word
+            (lambda: [c.surface for c in _taken_with(text, p.concepts, index)],
+             "The monograph doesn't mention {}."),
+            (lambda: not_compared(text, hits, index, subject_terms(index)),
+             "The monograph names {}, but never beside its own drug: it does not compare them."),
+            # "can you overdose on baclofen?" where the article names overdose only in national death figures
+            (lambda: figures_only(text, p.concepts, hits, index),
+             "On {} the monograph has only figures about a population, nothing about the drug itself.")):
+        new = [w for w in dict.fromkeys(found()) if w not in verdict.caveat]
+        if new:
+            verdict = replace(verdict, caveat=(*verdict.caveat, *new), note=_joined(
+                verdict.note, says.format(", ".join(f"“{w}”" for w in new)) + " What it says:"))
+    return verdict
 
 
 def _joined(note: str, more: str) -> str:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from index import TUNING, Hit, Index, tokenize, words
 from index.drugnames import find_drugs
 
+from .extract import terms_of
 from .query import Concept, informative, is_practical
 
 
@@ -247,7 +248,7 @@ def _stances(cue: re.Match | None, question: str, concepts: tuple[Concept, ...] 
         stances: set[str] = set()
         for passage in passages:
             for sentence in passage.sentences:
-                if c.satisfied_by(_sentence_terms(sentence)):
+                if c.satisfied_by(terms_of(sentence)):
                     stances.add(_stance(sentence, c, passage.path))
                     if stop in stances:  # one such mention settles it: the rest need not be read
                         return [(c.surface, stances)]
@@ -274,7 +275,7 @@ def figures_only(question: str, concepts: tuple[Concept, ...] | list[Concept], h
         passages = index.holding(c.terms, documents, MENTIONS_READ)
         if not passages or not all(POPULATION.search(p.text) for p in passages):
             continue  # a passage naming it with no figure in it at all: cheap to rule out, and the usual case
-        said = [s for p in passages for s in p.sentences if c.satisfied_by(_sentence_terms(s))]
+        said = [s for p in passages for s in p.sentences if c.satisfied_by(terms_of(s))]
         if said and all(POPULATION.search(s) and PEOPLE_AT_LARGE.search(s) for s in said):
             found.append(c.surface)
     return found
@@ -300,7 +301,7 @@ def not_compared(question: str, hits: list[Hit], index: Index, ours: frozenset[s
         passages = index.holding(terms, documents, MENTIONS_READ)
         if passages is None:
             continue
-        sentences = [_sentence_terms(s) for p in passages for s in p.sentences]
+        sentences = [terms_of(s) for p in passages for s in p.sentences]
         if not any(set(terms) <= held and not ours.isdisjoint(held) for held in sentences):
             found.append(surface)
     return found
@@ -310,12 +311,6 @@ def asked_part(question: str) -> str:
     """The sentences that ask (end with "?"), or the whole question when none does: "I overdosed on alcohol
     years ago. is baclofen safe for me?" asks about baclofen's safety, not about overdose."""
     return " ".join(s for s in _SENTENCE_END.split(question) if s.rstrip().endswith("?")) or question
-
-
-@lru_cache(maxsize=8192)
-def _sentence_terms(sentence: str) -> frozenset[str]:
-    """A sentence's terms (kept: a document's sentences are read again question after question)."""
-    return frozenset(tokenize(sentence))
 
 
 @lru_cache(maxsize=8192)

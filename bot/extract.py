@@ -129,7 +129,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8192)
-def _terms(text: str) -> frozenset[str]:
+def terms_of(text: str) -> frozenset[str]:
     return frozenset(_tokens(text))
 
 
@@ -140,7 +140,7 @@ def _shape(sentence: str) -> tuple[frozenset[str], frozenset[str], int, float]:
     tokens = _tokens(sentence)
     opening = frozenset(_tokens(ATTRIBUTION.sub("", sentence, count=1))[:TUNING.answer_opening])
     figures = sum(t[0].isdigit() for t in tokens) / max(len(tokens), 1)
-    return _terms(sentence), opening, len(sentence.split()), figures
+    return terms_of(sentence), opening, len(sentence.split()), figures
 
 
 # where a document puts the answer to each kind that names its topic, as its headings say (same order; None: anywhere).
@@ -178,41 +178,46 @@ TOPIC_TYPES = 11  # the first this many types name what is asked by themselves: 
 # it is given, where, what ages, what kind of drug, what for, what causes, how it works, how treated ("how does it work in the body?" asks a mechanism)
 
 
+@lru_cache(maxsize=2048)
+def _kind(question: str) -> int | None:
+    """The place in ``QUESTION_TYPES`` of the first kind the question matches (kept: the search and the answer
+    both ask it of the same question), or None."""
+    return next((n for n, (asks, _) in enumerate(QUESTION_TYPES) if asks.search(question)), None)
+
+
+def _topic_kind(question: str) -> int | None:
+    """``_kind``, when it is one of the kinds that name what is asked by themselves (``TOPIC_TYPES``)."""
+    n = _kind(question)
+    return n if n is not None and n < TOPIC_TYPES else None
+
+
 def names_its_topic(question: str) -> bool:
     """The question's type says what it asks, whatever its other words ("in the body", "in your system")."""
-    return any(asks.search(question) for asks, _ in QUESTION_TYPES[:TOPIC_TYPES])
+    return _topic_kind(question) is not None
 
 
 def kind_words(question: str) -> str:
     """The words an answer to a question of this kind is written in (``KIND_WORDS``), or ""."""
-    for (asks, _), said in zip(QUESTION_TYPES[:TOPIC_TYPES], KIND_WORDS):
-        if asks.search(question):
-            return said
-    return ""
+    n = _topic_kind(question)
+    return "" if n is None else KIND_WORDS[n]
 
 
 def kind_heading(question: str) -> re.Pattern | None:
     """Where a document answers a question of a kind that names its topic ("how is it given?": under dosage
     and administration), as a pattern over its headings; None for other kinds, or kinds answered anywhere."""
-    for (asks, _), heading in zip(QUESTION_TYPES[:TOPIC_TYPES], KIND_HEADINGS):
-        if asks.search(question):
-            return heading
-    return None
+    n = _topic_kind(question)
+    return None if n is None else KIND_HEADINGS[n]
 
 
 def kind_asked(question: str) -> re.Pattern | None:
     """What an answer says, for a question of a kind that names its topic (``names_its_topic``); else None."""
-    for asks, says in QUESTION_TYPES[:TOPIC_TYPES]:
-        if asks.search(question):
-            return says
-    return None
+    n = _topic_kind(question)
+    return None if n is None else QUESTION_TYPES[n][1]
 
 
 def wanted(question: str) -> re.Pattern | None:
-    for asks, says in QUESTION_TYPES:
-        if asks.search(question):
-            return says
-    return None
+    n = _kind(question)
+    return None if n is None else QUESTION_TYPES[n][1]
 
 
 def sentence_score(sentence: str, heading: frozenset[str], reading: Reading) -> float:
@@ -271,13 +276,13 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
     # a follow-up's answer says its own new words ("what about breastfeeding?"), not only the earlier topic
     own = [c for c in concepts_of(query.partition(" + ")[0], index)[0]
            if not c.generic and _known(c, index)] if " + " in query else []
-    saying = [i for i in range(len(hits)) if any(c.satisfied_by(_terms(span_text(
+    saying = [i for i in range(len(hits)) if any(c.satisfied_by(terms_of(span_text(
         hits[i].passage.text, hits[i].passage.starts, picks[i][2], picks[i][3]))) for c in own)]
     lead = max(range(pinned) if pinned else saying or range(len(hits)), key=lambda i: (picks[i][0], -i))
     if own and lead in saying and picks[lead][3] > picks[lead][2]:  # two sentences: the answer opens with the new words
         p, (score, raw, first, last, single) = hits[lead].passage, picks[lead]
-        opening = _terms(span_text(p.text, p.starts, first, first))
-        named = subject_terms(index) | _terms(p.document)  # what the document is about, not a topic asked before
+        opening = terms_of(span_text(p.text, p.starts, first, first))
+        named = subject_terms(index) | terms_of(p.document)  # what the document is about, not a topic asked before
         earlier = [c for c in concepts_of(query.partition(" + ")[2], index)[0]
                    if not c.generic and _known(c, index) and not c.satisfied_by(named)]
         if not any(c.satisfied_by(opening) for c in own) and any(c.satisfied_by(opening) for c in earlier):
@@ -317,7 +322,7 @@ def _best_span(hit: Hit, reading: Reading, prior: float) -> tuple[float, float, 
     """(score weighed by the prior, raw score, first, last) of the passage's best sentence or two,
     and the raw score of its best single sentence (to compare passages on)."""
     p = hit.passage
-    heading = _terms(" ".join(p.path))
+    heading = terms_of(" ".join(p.path))
     n = len(p.sentences)
     alone = [sentence_score(span_text(p.text, p.starts, i, i), heading, reading) for i in range(n)]
     best = (float("-inf"), 0.0, 0, 0)
