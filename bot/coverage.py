@@ -85,8 +85,10 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
     # the best one says one of them while the others are words the monograph never uses
     # "drunk or loopy": either of two topics joined by "or" is enough
     either = _alternatives(question, present)
+    # an everyday word the document uses elsewhere ("dose for adults") frames a rarer topic, as one it never uses does
+    needed = [c for c in present if not c.everyday] or present
     together = (bool(present) and any(all(c.satisfied_by(terms) or any(
-        o.satisfied_by(terms) for o in either.get(c.surface, ())) for c in present) for terms in each)) or (
+        o.satisfied_by(terms) for o in either.get(c.surface, ())) for c in needed) for terms in each)) or (
         absent and any(c.satisfied_by(top) for c in present))
     if present and best < TUNING.min_coverage and not lenient and not named and not together:
         # all its topics are in the monograph, but no passage says them together ("lithium" + "tachycardia")

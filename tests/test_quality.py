@@ -355,6 +355,17 @@ def test_figures_about_the_drug_itself_are_not_population_figures(tmp_path):
         assert a.answered and not any("figures about a population" in n for n in a.notes), (question, a.notes)
 
 
+def test_an_everyday_word_the_document_uses_elsewhere_does_not_force_a_decline(baclofen_index):
+    """Cibinqo's dosing section never says "adults" (its indication does): the dose is still the answer. Two rare
+    topics the document never says together are still declined."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+    a = answer("what is the usual cibinqo dose in adults", load_index(ROOT / "corpus/labels/cibinqo.md"))
+    assert a.answered and "recommended-dosage" in a.passages[0].passage.id, a.notes
+    assert not answer("Does lithium cause tachycardia?", baclofen_index).answered
+
+
 def test_two_caveats_read_as_one_note(baclofen_index):
     a = answer("Can baclofen worsen my spasticity?", baclofen_index)
     note = " ".join(a.notes)
