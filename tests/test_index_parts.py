@@ -159,6 +159,22 @@ def test_the_english_speller_repairs_a_dropped_or_extra_letter(typo, expected):
     assert english_speller().closest(typo) == expected
 
 
+@pytest.mark.parametrize("typo,expected", [("offen", "often"), ("nausia", "nausea"), ("docter", "doctor"),
+                                            ("swolen", "swollen"), ("suger", "sugar")])
+def test_the_english_speller_repairs_a_changed_letter_to_the_far_commonest_reading(typo, expected):
+    # a key next to the one meant, or a vowel for a vowel; "often" (257,000 per the list) before "offer"
+    # (112,000) and the extra letter's "offend" (3,700); "swollen", a dropped letter, before "stolen"
+    from index.spelling import english_speller
+    assert english_speller().closest(typo) == expected
+
+
+@pytest.mark.parametrize("word", ["welts", "floaty", "partway", "sleepey"])
+def test_the_english_speller_does_not_change_a_letter_into_an_unlikely_or_rival_reading(word):
+    # "wells", "floats", "parkway": keys far from the ones typed; "sleeper" beside the commoner "sleepy"
+    from index.spelling import english_speller
+    assert english_speller().closest(word) is None
+
+
 @pytest.mark.parametrize("word", ["wheezing", "numbness", "scratchy", "puffing"])
 def test_the_english_speller_leaves_real_words_whole(word):
     # a changed letter ("wheeling") or a split ("numb ness") would make another real word
