@@ -34,9 +34,10 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
     (re.compile(q, re.I), re.compile(a, re.I)) for q, a in (
         (r"\bhow (long|soon|quickly|fast)\b|\bhalf[- ]?life\b|\bstays? in\b|\bwhen\b",
          "(" + _NUM + "|" + _WORDS + r")(hours?|hrs?|days?|weeks?|months?|years?|minutes?)\b|\bhalf-life\b|\bwithin\b"),
+        # before the dose: "how often do I need the doses?" asks a frequency
+        (r"\bhow often\b", r"\b(daily|once|twice|every|times a|per day|a day)\b"),
         (r"\bhow (much|many)\b|\b(dose|doses|dosage|dosing|mg|strengths?|maximum)\b",
          _NUM + r"(mg|mcg|µg|g|ml|tablets?|capsules?|units?|times)\b"),
-        (r"\bhow often\b", r"\b(daily|once|twice|every|times a|per day|a day)\b"),
         # how it is given: "How is Avsola given?", "how do I take it?"
         (r"\bhow (is|are|do|does|should|would|will) (\w+ ){0,3}(given|taken|administered|injected|infused|used|applied|"
          r"delivered|done)\b|\bhow (do|should|to|would|can) (i|you|we|they) (take|use|inject|apply|give|get)\b",
@@ -60,6 +61,13 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
          r"\bby \w+ing\b|\b(inhibit\w*|block\w*|mimic\w*|bind\w*|acts? (on|as)|works?|mechanism|(ant)?agonists?)\b"),
         (r"\bhow (is|are)\b.{0,40}\b(treated|managed)\b|\btreatment (of|for)\b",
          r"\b(treatment|management|should (include|be)|discontinu\w*|supportive)\b"),
+        # who gets it: "who is at risk for angina?", "what are the risk factors?"
+        (r"\bwho (is|are|gets?|can get)\b.{0,20}\b(risk|likely|gets?|affected)\b|\brisk factors?\b",
+         r"\b(risk|more likely|higher chance|common (in|among)|affects?|factors?)\b"),
+        # what lies ahead: "what is the outlook for X?", "is it fatal?", "will I recover?"
+        (r"\b(outlook|prognosis|life expectancy)\b|\bwill (i|he|she|they|we) (recover|get better)\b",
+         r"\b(prognosis|outlook|life expectancy|life-threatening|fatal|die|death|surviv\w*|recover\w*|progressive|"
+         r"improve\w*|worsen\w*|outcome)\b"),
         # "can I take it with gabapentin?", "is it ok to mix with wine": what it interacts with
         (r"\b(take|taking|use|using|mix|mixing|combine|combining|have|having|safe|ok|okay|fine|dangerous)\b.{0,30}\b(with|"
          r"together|alongside|on top of)\b|\binteract|\bdrink\w* (\w+ ){0,3}(on|while|with)\b",
@@ -148,8 +156,8 @@ def _shape(sentence: str) -> tuple[frozenset[str], frozenset[str], int, float]:
 _DOSING = r"\b(dosage|dosing|doses?|administration)\b"
 KIND_HEADINGS: tuple[re.Pattern | None, ...] = tuple(None if h is None else re.compile(h, re.I) for h in (
     None,  # how long
-    _DOSING,  # how much
     _DOSING,  # how often
+    _DOSING,  # how much
     _DOSING,  # how it is given
     _DOSING,  # where
     None,  # what ages
@@ -158,13 +166,15 @@ KIND_HEADINGS: tuple[re.Pattern | None, ...] = tuple(None if h is None else re.c
     None,  # what causes
     None,  # how it works
     None,  # how treated
+    None,  # who is at risk
+    None,  # the outlook
 ))
 # words an answer of each kind that names its topic is written in (same order), searched for beside a question that
 # has no topic of its own ("how does tralokinumab work?": "antagonist", "inhibitor"); "" for none
 KIND_WORDS: tuple[str, ...] = (
     "",  # how long
-    "",  # how much
     "every weekly daily once",  # how often
+    "",  # how much
     "administered injection infusion subcutaneous intravenous orally",  # how it is given
     "thigh abdomen arm",  # where
     "",  # what ages
@@ -173,9 +183,12 @@ KIND_WORDS: tuple[str, ...] = (
     "",  # what causes
     "mechanism action antagonist inhibitor agonist blocker binds",  # how it works
     "",  # how treated
+    "risk factors likely",  # who is at risk
+    "prognosis fatal recover progressive",  # the outlook
 )
-TOPIC_TYPES = 11  # the first this many types name what is asked by themselves: a duration, a dose, how often, how
-# it is given, where, what ages, what kind of drug, what for, what causes, how it works, how treated ("how does it work in the body?" asks a mechanism)
+TOPIC_TYPES = 13  # the first this many types name what is asked by themselves: a duration, how often, a dose, how
+# it is given, where, what ages, what kind of drug, what for, what causes, how it works, how treated, who is at risk,
+# the outlook ("how does it work in the body?" asks a mechanism)
 
 
 @lru_cache(maxsize=2048)

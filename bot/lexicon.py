@@ -27,7 +27,7 @@ LAY_TERMS: dict[str, str] = {
     "kidney": "renal", "kidneys": "renal", "liver": "hepatic", "heart": "cardiac cardiovascular",
     "stomach": "gastrointestinal gastric abdominal gastroenteritis", "tummy": "stomach gastrointestinal", "belly": "stomach abdominal",
     "blood pressure": "hypertension hypotension antihypertensive", "high blood pressure": "hypertension",
-    "low blood pressure": "hypotension", "sugar": "diabetes glucose", "ms": "multiple sclerosis",
+    "low blood pressure": "hypotension", "sugar": "diabetes glucose", "blood sugar": "glucose diabetes hyperglycemia", "ms": "multiple sclerosis",
     "epilepsy": "seizure", "fits": "seizures convulsions", "fit": "seizure convulsion", "spasm": "spasticity",
     "stiff": "spasticity rigidity", "stiffness": "spasticity rigidity", "cramps": "spasms", "shaking": "tremor",
     "heartbeat": "tachycardia heart rate", "racing heart": "tachycardia", "breathing": "respiratory",
@@ -168,6 +168,7 @@ since feel feels feeling seem seems notice noticed matter instead already yet me
 scared afraid frightened terrified worried worry worrying panicking panicked freaking freaked embarrassed ashamed
 guilty upset stressed desperate honestly sorry hope hoping wondering curious
 together difference different compare compared comparison versus vs done doing keep keeping continue
+outlook prognosis
 """.split())
 
 def _stemmed() -> dict[tuple[str, ...], str]:

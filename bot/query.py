@@ -341,10 +341,12 @@ def defined_document(question: str, concepts: list[Concept], index: Index) -> st
     asked = {c.terms[0] for c in concepts if not c.generic and c.terms}
     if not asked:
         return None
+    table = _title_terms(index)
+    # "Who is at risk for angina?" asks who, not what: its framing words too must be the title's
+    framing = {c.terms[0] for c in concepts if c.generic and c.terms}
     holders = _titles_holding(index)
     rarest = min(asked, key=lambda t: len(holders.get(t, ())))
-    table = _title_terms(index)
-    fits = [(len(table[title] - asked), title) for title in holders.get(rarest, ()) if asked <= table[title]]
+    fits = [(len(table[title] - asked), title) for title in holders.get(rarest, ()) if asked | framing <= table[title]]
     return min(fits)[1] if fits else None
 
 

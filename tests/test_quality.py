@@ -105,6 +105,19 @@ def test_a_does_it_cause_question_about_what_the_drug_treats_is_caveated(baclofe
     assert a.text.index("never as something it causes") < a.text.index(a.passages[0].passage.text[:40])
 
 
+def test_raising_or_increasing_something_is_asked_as_a_cause():
+    """"can atorvastatin raise my blood sugar?" where the leaflet names diabetes only in the people it is given to;
+    "increase my risk of muscle problems" is asked the same way and the leaflet names them as a harm."""
+    from bot.loading import load_index
+
+    from .conftest import MONOGRAPHS
+    index = load_index(MONOGRAPHS / "lipitor-patient-information.md")
+    a = answer("can atorvastatin raise my blood sugar", index)
+    assert a.answered and "blood sugar" in a.caveat, a.notes
+    b = answer("Can Lipitor increase my risk of muscle problems?", index)
+    assert b.answered and not b.caveat and "muscle" in b.passages[0].passage.text.casefold()
+
+
 @pytest.mark.parametrize("corpus,question", [
     ("documents/baclofen.txt", "Can baclofen cause seizures?"),  # a side effect: said as one
     ("documents/baclofen.txt", "does baclofen cause muscle weakness?"),
@@ -563,6 +576,37 @@ def test_repl_shows_what_was_searched_when_it_differs(baclofen_index):
 def test_subject_only_question_gets_the_documents_opening(baclofen_index):
     a = answer("what is baclofen?", baclofen_index)
     assert a.answered and "Kemstro and Lioresal" in a.passages[0].passage.text
+
+
+def _conditions(tmp_path):
+    from bot.loading import load_index
+
+    for name, title, parts in (
+            ("angina", "Angina (NHLBI)", ("Angina is chest pain or discomfort that occurs when the heart muscle does "
+                                          "not get enough oxygen-rich blood.",
+                                          "Angina can feel like pressure or squeezing in the chest.",
+                                          "People who have coronary heart disease are more likely to have angina. "
+                                          "Older age and smoking raise the risk.",
+                                          "Angina is not usually life-threatening, but it is a warning sign; most "
+                                          "people recover well when the heart disease behind it is treated.")),
+            ("gout", "Gout (NIAMS)", ("Gout is a form of arthritis caused by uric acid crystals in a joint.",
+                                      "Men, and people who drink alcohol, are more likely to get gout.",
+                                      "Gout attacks usually improve within days, and most people recover fully."))):
+        text = f"---\ntitle: \"{title}\"\n---\n\n" + "".join(
+            f"# Part {n}\n\n{part}\n\n" for n, part in enumerate(parts, 1))
+        (tmp_path / f"{name}.md").write_text(text)
+    return load_index(tmp_path)
+
+
+def test_who_is_at_risk_and_the_outlook_are_questions_of_their_own_not_definitions(tmp_path):
+    """In a folder, "Who is at risk for angina?" is no "What is angina?": its document's passage on who gets it,
+    not its opening; "What is the outlook for angina?" its passage on what lies ahead."""
+    index = _conditions(tmp_path)
+    assert "more likely" in answer("Who is at risk for angina?", index).passages[0].passage.text
+    assert "recover well" in answer("What is the outlook for angina?", index).passages[0].passage.text
+    assert "oxygen-rich" in answer("What is angina?", index).passages[0].passage.text  # a definition still is one
+    # a follow-up of a kind: the context's document, the passage saying what the kind asks
+    assert "recover well" in answer("And what is the outlook?", index, ("What is angina?",)).passages[0].passage.text
 
 
 @pytest.mark.parametrize("text", ["hi", "Thanks!", "ok", "thank you so much"])
