@@ -25,7 +25,7 @@ from index import TUNING, Hit, Index, tokenize, words
 from index.drugnames import find_drugs
 
 from .extract import terms_of
-from .query import Concept, informative, is_practical
+from .query import Concept, asked_part, informative, is_practical
 
 
 @dataclass(frozen=True)
@@ -190,7 +190,6 @@ PEOPLE_AT_LARGE = re.compile(r"\b(people|persons|deaths|population|americans|nat
 # a question asking for figures: "how many", "how common", "increase", a year
 FIGURES_ASKED = re.compile(r"\b(how (many|much|common|often|likely)|increase\w*|rates?|statistic\w*|numbers?|"
                            r"percent\w*|per ?cent|figures?|\d+)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # "in patients with plaque psoriasis": the people it is given to, not what it did to them
 _PEOPLE = re.compile(r"^(patients?|subjects?|adults?|children|people|individuals|those)$", re.I)
 _WORD = re.compile(r"[^\W_][\w'’-]*")
@@ -308,12 +307,6 @@ def not_compared(question: str, hits: list[Hit], index: Index, ours: frozenset[s
         if not any(set(terms) <= held and not ours.isdisjoint(held) for held in sentences):
             found.append(surface)
     return found
-
-
-def asked_part(question: str) -> str:
-    """The sentences that ask (end with "?"), or the whole question when none does: "I overdosed on alcohol
-    years ago. is baclofen safe for me?" asks about baclofen's safety, not about overdose."""
-    return " ".join(s for s in _SENTENCE_END.split(question) if s.rstrip().endswith("?")) or question
 
 
 @lru_cache(maxsize=8192)

@@ -292,6 +292,15 @@ def looks_like_followup(question: str, concepts: list[Concept], index: Index) ->
     return len(titles(index)) < 2 or not names_subject
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def asked_part(question: str) -> str:
+    """The sentences that ask (end with "?"), or the whole question when none does: "I overdosed on alcohol
+    years ago. is baclofen safe for me?" asks about baclofen's safety, not about overdose."""
+    return " ".join(s for s in _SENTENCE_END.split(question) if s.rstrip().endswith("?")) or question
+
+
 def plan(question: str, index: Index, history: tuple[str, ...] = ()) -> Plan:
     """The search for ``question``, drawing on earlier questions when it depends on them."""
     previous: list[Plan] = []
@@ -303,6 +312,14 @@ def plan(question: str, index: Index, history: tuple[str, ...] = ()) -> Plan:
 def _plan_turn(question: str, index: Index, previous: list[Plan]) -> Plan:
     concepts, corrections = concepts_of(question, index)
     weights = search_weights(concepts)
+    asking = asked_part(question)
+    if asking != question and not ANAPHORA.search(asking):
+        asked, _ = concepts_of(asking, index)
+        if any(not c.drug and (not c.everyday or c.satisfied_by(index.vocabulary)) for c in informative(asked, index)):
+            # "I've been on it two years for my MS ... Will I go through withdrawal?": the story is searched below
+            # the sentence that asks (it still counts in what the answer must cover)
+            own = search_weights(asked)
+            weights = {t: w if t in own else w * TUNING.story_weight for t, w in weights.items()}
     if not previous or not looks_like_followup(question, concepts, index):
         return Plan(tuple(concepts), weights, corrected(question, corrections), False, tuple(corrections))
     own = _surfaces(concepts, index)

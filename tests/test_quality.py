@@ -105,6 +105,14 @@ def test_a_does_it_cause_question_about_what_the_drug_treats_is_caveated(baclofe
     assert a.text.index("never as something it causes") < a.text.index(a.passages[0].passage.text[:40])
 
 
+def test_the_story_around_a_question_is_searched_below_the_sentence_that_asks(baclofen_index):
+    """"does baclofen make you drowsy? my dad has had MS for years ...": the drowsiness passage, not the one on MS;
+    a question whose asking sentence has no topic of its own ("Could it be the baclofen?") keeps the story's words."""
+    a = answer("does baclofen make you drowsy? my dad has had MS for years and his legs spasm at night", baclofen_index)
+    assert "drowsiness" in a.passages[0].passage.text.casefold(), [h.passage.id for h in a.passages]
+    assert plan("My dad has MS. Could it be the baclofen?", baclofen_index).weights["ms"] == 1.0
+
+
 def test_raising_or_increasing_something_is_asked_as_a_cause():
     """"can atorvastatin raise my blood sugar?" where the leaflet names diabetes only in the people it is given to;
     "increase my risk of muscle problems" is asked the same way and the leaflet names them as a harm."""
