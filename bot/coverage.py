@@ -25,7 +25,7 @@ from index import TUNING, Hit, Index, tokenize, words
 from index.drugnames import find_drugs
 
 from .extract import terms_of
-from .query import Concept, asked_part, informative, is_practical
+from .query import Concept, asked_part, informative, is_practical, with_a_story
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,10 @@ def decide(concepts: tuple[Concept, ...], hits: list[Hit], best: float, index: I
     # "drunk or loopy": either of two topics joined by "or" is enough
     either = _alternatives(question, present)
     # an everyday word the document uses elsewhere ("dose for adults") frames a rarer topic, as one it never uses does
-    needed = [c for c in present if not c.everyday] or present
+    needed = present
+    if question and (asking := with_a_story(question, index)) is not None:  # and so does the story around a question
+        needed = [c for c in present if c.surface.casefold() in asking.casefold()] or present
+    needed = [c for c in needed if not c.everyday] or needed
     together = (bool(present) and any(all(c.satisfied_by(terms) or any(
         o.satisfied_by(terms) for o in either.get(c.surface, ())) for c in needed) for terms in each)) or (
         absent and any(c.satisfied_by(top) for c in present))

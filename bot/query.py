@@ -301,6 +301,18 @@ def asked_part(question: str) -> str:
     return " ".join(s for s in _SENTENCE_END.split(question) if s.rstrip().endswith("?")) or question
 
 
+def with_a_story(question: str, index: Index) -> str | None:
+    """The sentences that ask, when a story is told around them and they ask about a topic of their own (a rare
+    word, or an everyday one the document uses: "withdrawal", not "drive"); None otherwise, as when they point
+    back at the story ("Could it be the baclofen?", "Is this a known side effect?")."""
+    asking = asked_part(question)
+    if asking == question or ANAPHORA.search(asking):
+        return None
+    asked, _ = concepts_of(asking, index)
+    own = any(not c.drug and (not c.everyday or c.satisfied_by(index.vocabulary)) for c in informative(asked, index))
+    return asking if own else None
+
+
 def plan(question: str, index: Index, history: tuple[str, ...] = ()) -> Plan:
     """The search for ``question``, drawing on earlier questions when it depends on them."""
     previous: list[Plan] = []
@@ -312,14 +324,11 @@ def plan(question: str, index: Index, history: tuple[str, ...] = ()) -> Plan:
 def _plan_turn(question: str, index: Index, previous: list[Plan]) -> Plan:
     concepts, corrections = concepts_of(question, index)
     weights = search_weights(concepts)
-    asking = asked_part(question)
-    if asking != question and not ANAPHORA.search(asking):
-        asked, _ = concepts_of(asking, index)
-        if any(not c.drug and (not c.everyday or c.satisfied_by(index.vocabulary)) for c in informative(asked, index)):
-            # "I've been on it two years for my MS ... Will I go through withdrawal?": the story is searched below
-            # the sentence that asks (it still counts in what the answer must cover)
-            own = search_weights(asked)
-            weights = {t: w if t in own else w * TUNING.story_weight for t, w in weights.items()}
+    if (asking := with_a_story(question, index)) is not None:
+        # "I've been on it two years for my MS ... Will I go through withdrawal?": the story is searched below
+        # the sentence that asks
+        own = search_weights(concepts_of(asking, index)[0])
+        weights = {t: w if t in own else w * TUNING.story_weight for t, w in weights.items()}
     if not previous or not looks_like_followup(question, concepts, index):
         return Plan(tuple(concepts), weights, corrected(question, corrections), False, tuple(corrections))
     own = _surfaces(concepts, index)

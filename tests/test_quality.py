@@ -111,6 +111,10 @@ def test_the_story_around_a_question_is_searched_below_the_sentence_that_asks(ba
     a = answer("does baclofen make you drowsy? my dad has had MS for years and his legs spasm at night", baclofen_index)
     assert "drowsiness" in a.passages[0].passage.text.casefold(), [h.passage.id for h in a.passages]
     assert plan("My dad has MS. Could it be the baclofen?", baclofen_index).weights["ms"] == 1.0
+    # nor need the story's topics be said in the same passage as the one asked about
+    b = answer("My mum is 80 and has kidney problems and takes it for her spasms. Is baclofen safe in pregnancy?",
+               baclofen_index)
+    assert b.answered and any("placental" in h.passage.text for h in b.passages), b.notes
 
 
 def test_raising_or_increasing_something_is_asked_as_a_cause():
