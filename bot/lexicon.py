@@ -22,6 +22,8 @@ from index.tokenizer import STEMMER_VERSION, stem
 from . import phenotypes
 from .phenotypes import lay_terms
 
+JOINED = "_"  # joins the words of one clinical alternative that needs them all: "influenza_vaccine"
+
 LAY_TERMS: dict[str, str] = {
     # body and conditions
     "kidney": "renal", "kidneys": "renal", "liver": "hepatic", "heart": "cardiac cardiovascular",
@@ -139,6 +141,13 @@ LAY_TERMS: dict[str, str] = {
     "teenagers": "adolescents pediatric", "needle": "injection inject", "needles": "injection inject",
     "tb": "tuberculosis", "immune system": "immunosuppression infections immune", "germs": "infections",
     "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",
+    # alternatives of several words, each needing them all: a label's "vaccine" is no flu shot, its dosing
+    # "weight" no weight gain
+    "flu shot": "influenza_vaccine influenza_vaccination", "flu jab": "influenza_vaccine influenza_vaccination",
+    "flu vaccine": "influenza_vaccine influenza_vaccination", "weight gain": "weight_gain",
+    "gain weight": "weight_gain", "put on weight": "weight_gain",
+    "pack on weight": "weight_gain", "weight loss": "weight_loss",
+    "lose weight": "weight_loss",
 }
 
 # Practical matters a monograph seldom covers: everyday English, but the topic of a question when asked ("will

@@ -21,7 +21,7 @@ from index.stopwords import STOPWORDS
 from index.tokenizer import is_content, stem
 from index.variants import Variants
 
-from .lexicon import GENERIC_WORDS, PRACTICAL_TOPICS, lay_expansions, lexicon_words
+from .lexicon import GENERIC_WORDS, JOINED, PRACTICAL_TOPICS, lay_expansions, lexicon_words
 
 _LAY_WORDS = frozenset(lexicon_words())
 _GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS)
@@ -45,11 +45,15 @@ class Concept:
     generic: bool = False  # a framing word such as "safe" or "common"
     everyday: bool = False  # common English ("glass", "drive", "body"): colours a question, never forces a decline
     drug: str = ""  # a drug the document never names ("gabapentin" -> "Gabapentin")
+    # clinical alternatives of several words, each needing all of them ("flu shot": "influenza vaccine", not any
+    # mention of "vaccine"); searched like the others, and not among ``terms``
+    joined: tuple[tuple[str, ...], ...] = ()
 
     def satisfied_by(self, terms: set[str] | frozenset[str]) -> bool:
         """All of the user's own words, or any one clinical alternative ("hair loss" or "alopecia")."""
         own, clinical = self.terms[: self.own], self.terms[self.own:]
-        return bool(own) and all(t in terms for t in own) or any(t in terms for t in clinical)
+        return (bool(own) and all(t in terms for t in own) or any(t in terms for t in clinical)
+                or any(all(t in terms for t in group) for group in self.joined))
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,11 @@ def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tupl
         if covered.intersection(span):
             continue
         own = list(dict.fromkeys(stem(w) for w in phrase.split() if is_content(w)))
-        clinical_terms = [t for t in tokenize(clinical) if t not in own]
-        concepts.append(Concept(phrase, tuple(own + clinical_terms), 0.0, len(own)))
+        alternatives = clinical.split()
+        clinical_terms = [t for t in tokenize(" ".join(a for a in alternatives if JOINED not in a)) if t not in own]
+        joined = tuple(dict.fromkeys(group for a in alternatives if JOINED in a
+                                     if (group := tuple(tokenize(a.replace(JOINED, " ")))) and set(own) != set(group)))
+        concepts.append(Concept(phrase, tuple(own + clinical_terms), 0.0, len(own), joined=joined))
         covered.update(span)
     compounds = set(COMPOUND.findall(question.lower()))
     for i, word in enumerate(qwords):
@@ -207,7 +214,7 @@ def _fix_spelling(word: str, index: Index) -> str:
 
 
 def _weighed(concept: Concept, index: Index) -> Concept:
-    known = [t for t in concept.terms if t in index.doc_freq]
+    known = [t for t in concept.terms + tuple(t for g in concept.joined for t in g) if t in index.doc_freq]
     weight = max((index.idf(t) for t in known), default=index.idf(""))
     generic = stem(concept.surface) in _GENERIC_STEMS or (concept.surface[0].isdigit() and not known)
     everyday = not generic and not concept.drug and not concept.surface[0].isdigit() and concept.own == len(
@@ -215,7 +222,8 @@ def _weighed(concept: Concept, index: Index) -> Concept:
         is_everyday(w) for w in concept.surface.split() if is_content(w))
     share = TUNING.generic_share if generic else TUNING.everyday_share if everyday and not known else 1.0
     # built directly: dataclasses.replace reads the fields anew on every call, for each concept of every question
-    return Concept(concept.surface, concept.terms, weight * share, concept.own, generic, everyday, concept.drug)
+    return Concept(concept.surface, concept.terms, weight * share, concept.own, generic, everyday, concept.drug,
+                   concept.joined)
 
 
 def is_practical(surface: str) -> bool:
@@ -272,7 +280,7 @@ def subject_terms(index: Index) -> frozenset[str]:
 def search_weights(concepts: list[Concept]) -> dict[str, float]:
     weights: dict[str, float] = {}
     for c in concepts:
-        for i, term in enumerate(c.terms):
+        for i, term in enumerate(c.terms + tuple(t for g in c.joined for t in g)):
             w = (1.0 if i < c.own else TUNING.lay_weight) * (TUNING.generic_search if c.generic else 1.0)
             weights[term] = max(weights.get(term, 0.0), w)
     return weights

@@ -117,6 +117,24 @@ def test_the_story_around_a_question_is_searched_below_the_sentence_that_asks(ba
     assert b.answered and any("placental" in h.passage.text for h in b.passages), b.notes
 
 
+def test_a_clinical_alternative_of_several_words_needs_them_all(tmp_path):
+    """"flu shot" is "influenza vaccine", not any vaccine the label names: said not to be mentioned, with the
+    vaccination passage as what comes closest; a label that does say it answers plainly. The haloperidol label's
+    dosing "weight" is no "weight gain"."""
+    from bot.loading import load_index
+
+    from .conftest import MONOGRAPHS, ROOT
+    a = answer("can i get a flu shot on enbrel", load_index(ROOT / "corpus/labels/enbrel.md"))
+    assert a.answered and a.caveat == ("flu shot",) and "vaccin" in a.passages[0].passage.text.casefold(), a.notes
+    label = tmp_path / "zentrol.md"
+    label.write_text("# Vaccinations\n\nPatients may receive an inactivated influenza vaccine during Zentrol treatment.\n\n"
+                     "# Adverse reactions\n\nHeadache was reported.\n")
+    b = answer("can I get a flu shot on zentrol?", load_index(label))
+    assert b.answered and not b.caveat and "influenza vaccine" in b.passages[0].passage.text
+    c = answer("does haloperidol cause weight gain", load_index(MONOGRAPHS / "haloperidol-tablets-label.md"))
+    assert not c.answered and "weight gain" in c.text
+
+
 def test_raising_or_increasing_something_is_asked_as_a_cause():
     """"can atorvastatin raise my blood sugar?" where the leaflet names diabetes only in the people it is given to;
     "increase my risk of muscle problems" is asked the same way and the leaflet names them as a harm."""
