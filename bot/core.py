@@ -307,10 +307,7 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
             where is not None and where.search(h.passage.section))),
             _in_order(index, h.passage.document).get(h.passage.id, 0) if ordered else 0))[:max(k, 1)]
         return hits, 1.0 if hits else 0.0
-    pool = TUNING.topic_pool if (topics or p.followup) and not dosing and not extra.strip() else 1
-    if p.followup and not topics:  # "and what is the outlook?": the context, and the words its kind's answer uses
-        for term in tokenize(kind_words(text)):
-            weights[term] = max(weights.get(term, 0.0), TUNING.kind_weight)
+    pool = TUNING.topic_pool if topics and not dosing and not extra.strip() else 1
     hits = index.search(weights, pool * max(k, 1), question=text)
     if pool > 1:  # "side effects" is its words together or "adverse reactions": a dosage passage with "effect"
         # alone shares words, not the topic, and ranks below one that says it (the retrieval's order kept on ties)

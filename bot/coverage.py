@@ -164,7 +164,7 @@ def _quoted(words: list[str]) -> str:
 CAUSES = re.compile(
     r"\b(caus\w*|trigger\w*|lead(s|ing)? to|result(s|ing)? in|bring(s|ing)? on|worsen\w*|"
     r"make[s]? (me|you|u|him|her|them|people|someone|my)\b|give[s]? (me|you|u|him|her|them|people|someone)\b|"
-    r"(raise|increase)[sd]? (my|your|his|her|their|the|a|someone's)\b|"  # "can it raise my blood sugar?"
+    r"(raise|increase)[sd]? (my|your|his|her|their|someone's)\b|"  # "can it raise my blood sugar?"
     r"addictive|addicting|habit[- ]forming|addicted|hooked|dependent)\b"
     r"|\b(is|am) (that|this|it|i) (an? )?(addiction|dependence)\b", re.I)  # "is that addiction?"
 # after a cause cue, words that make it a question whether the drug treats: "make my spasms go away"

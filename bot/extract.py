@@ -63,9 +63,9 @@ QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
          r"\b(treatment|management|should (include|be)|discontinu\w*|supportive)\b"),
         # who gets it: "who is at risk for angina?", "what are the risk factors?"
         (r"\bwho (is|are|gets?|can get)\b.{0,20}\b(risk|likely|gets?|affected)\b|\brisk factors?\b",
-         r"\b(risk|more likely|higher chance|common (in|among)|affects?|factors?)\b"),
-        # what lies ahead: "what is the outlook for X?", "is it fatal?", "will I recover?"
-        (r"\b(outlook|prognosis|life expectancy)\b|\bwill (i|he|she|they|we) (recover|get better)\b",
+         r"\b(risk|more likely|higher chance|common (in|among))\b"),
+        # what lies ahead: "what is the outlook for X?", "what is the prognosis?"
+        (r"\b(outlook|prognosis|life expectancy)\b",
          r"\b(prognosis|outlook|life expectancy|life-threatening|fatal|die|death|surviv\w*|recover\w*|progressive|"
          r"improve\w*|worsen\w*|outcome)\b"),
         # "can I take it with gabapentin?", "is it ok to mix with wine": what it interacts with
@@ -183,7 +183,7 @@ KIND_WORDS: tuple[str, ...] = (
     "",  # what causes
     "mechanism action antagonist inhibitor agonist blocker binds",  # how it works
     "",  # how treated
-    "risk factors likely",  # who is at risk
+    "risk likely",  # who is at risk
     "prognosis fatal recover progressive",  # the outlook
 )
 TOPIC_TYPES = 13  # the first this many types name what is asked by themselves: a duration, how often, a dose, how

@@ -147,7 +147,7 @@ LAY_TERMS: dict[str, str] = {
     "flu vaccine": "influenza_vaccine influenza_vaccination", "weight gain": "weight_gain",
     "gain weight": "weight_gain", "put on weight": "weight_gain",
     "pack on weight": "weight_gain", "weight loss": "weight_loss",
-    "lose weight": "weight_loss",
+    "lose weight": "weight_loss", "outlook": "prognosis",
 }
 
 # Practical matters a monograph seldom covers: everyday English, but the topic of a question when asked ("will
@@ -177,7 +177,6 @@ since feel feels feeling seem seems notice noticed matter instead already yet me
 scared afraid frightened terrified worried worry worrying panicking panicked freaking freaked embarrassed ashamed
 guilty upset stressed desperate honestly sorry hope hoping wondering curious
 together difference different compare compared comparison versus vs done doing keep keeping continue
-outlook prognosis
 """.split())
 
 def _stemmed() -> dict[tuple[str, ...], str]:

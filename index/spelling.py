@@ -32,11 +32,11 @@ LONGER_FROM = 8  # an extra letter: "withdrawal" typed "withdrawall"
 TWO_EDITS_FROM = 10
 SPLIT_FROM = 6  # "halflife" -> "half life"
 SPLIT_PART = 3
-# The English list (a word the document never uses) is read with care: a changed letter, or candidates of
-# different meanings, only where one reading is this many times commoner than any other, in words this long
-DOMINANT = 2.0
+# The English list (a word the document never uses) is read with care: a changed letter only in words this long,
+# where it is a likely slip, the only one (of one meaning), and this many times commoner than any dropped or extra
+# letter reading ("offen": "often", 257,000 per the list, over "offend", 3,700; not "sufe": "safe" or "sure")
 CHANGED_FROM = 4
-CHANGED_OVER = 10.0  # ... and, over a dropped or an extra letter (the commoner typos), this many times commoner
+CHANGED_OVER = 10.0
 
 
 RARE = 3.5  # an English word this rare (Zipf scale: 3 is once per million words) ...
@@ -93,21 +93,21 @@ class Speller:
         limit = min(self.max_edits, 2 if len(word) >= TWO_EDITS_FROM else 1)
         found = self.index().lookup(word, Verbosity.ALL, max_edit_distance=limit, transfer_casing=False)
         found = [s for s in found if s.distance and _is_typo_of(word, s.term)]
-        if self.cautious:  # a changed letter only where the word it makes is far the commonest reading
-            changed = [s for s in found if len(s.term) == len(word) and not _is_swap(word, s.term)]
-            other = [s for s in found if s not in changed]
-            slips = [s for s in changed if len(word) >= CHANGED_FROM and s.term[0] == word[0] and _slip(word, s.term)]
-            found = [s for s in other if _plausible(word, s.term, s.distance)] + [
-                s for s in slips if _dominant(s.term, slips, self.words)
-                and _dominant(s.term, other, self.words, CHANGED_OVER)]
+        if self.cautious:  # a changed letter only where it is the one likely slip, far commoner than any other reading
+            changed = {s.term for s in found if len(s.term) == len(word) and not _is_swap(word, s.term)}
+            other = [s for s in found if s.term not in changed]
+            slips = [s for s in found if s.term in changed and len(word) >= CHANGED_FROM and s.term[0] == word[0]
+                     and _slip(word, s.term)]
+            taken = [s for s in slips if len({stem(t.term) for t in slips}) == 1
+                     and all(self.words[s.term] >= CHANGED_OVER * self.words[t.term] for t in other)]
+            found = taken or [s for s in other if _plausible(word, s.term, s.distance)]
         else:
             found = [s for s in found if _plausible(word, s.term, s.distance)]
         if not found:
             return None if word in english or self.cautious else self._split(word)
         nearest = [s.term for s in found if s.distance == min(s.distance for s in found)]
         if len({stem(c) for c in nearest}) > 1:
-            best = max(nearest, key=lambda c: self.words[c])
-            return best if self.cautious and _dominant(best, found, self.words) else None
+            return None
         return max(nearest, key=lambda c: self.words[c])
 
     def index(self):
@@ -139,7 +139,7 @@ def english_speller() -> Speller:
     letter or a split often makes another real word ("wheezing" is not "wheeling", "numbness"
     not "numb ness"), so a word on the English list is never repaired, a split never is, and a
     changed letter only when it is a likely slip (a neighbouring key, a vowel for a vowel) and its
-    reading is far the commonest ("offen" -> "often", not "offend"); otherwise a dropped or extra
+    reading is the only slip and far the commonest ("offen" -> "often", not "offend"); otherwise a dropped or extra
     letter or a swapped pair. One
     edit: its index builds in about 0.4 s, on first need (the front ends build it while starting)."""
     words = Counter({w: round(10 ** z) for w, z in _english().items() if w.isalpha()})
@@ -158,13 +158,6 @@ def _plausible(word: str, candidate: str, distance: int) -> bool:
     if len(candidate) < len(word):
         return len(word) >= LONGER_FROM
     return _is_swap(word, candidate) or len(word) >= SAME_LENGTH_FROM
-
-
-def _dominant(term: str, found, counts: Counter[str], ratio: float = 0.0) -> bool:
-    """Whether ``term`` is used at least DOMINANT (or ``ratio``) times as often as every other candidate of
-    another meaning: "offen" is "often" (257,000 per the list) before "offer" (112,000) and "offend" (3,700);
-    "swolen" is "swollen", a dropped letter, though "stolen" is four times as common."""
-    return all(counts[term] >= (ratio or DOMINANT) * counts[s.term] for s in found if stem(s.term) != stem(term))
 
 
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")

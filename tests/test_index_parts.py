@@ -153,7 +153,8 @@ def test_another_word_that_starts_alike_is_not_a_form(term):
     assert Variants(VARIANTS_VOCABULARY).of(term) == ()
 
 
-@pytest.mark.parametrize("typo,expected", [("efects", "effects"), ("diabeties", "diabetes"), ("pregant", "pregnant")])
+@pytest.mark.parametrize("typo,expected", [("efects", "effects"), ("diabeties", "diabetes"), ("pregant", "pregnant"),
+                                            ("spply", "supply")])  # a changed first letter ("apply") is no reading
 def test_the_english_speller_repairs_a_dropped_or_extra_letter(typo, expected):
     from index.spelling import english_speller
     assert english_speller().closest(typo) == expected
@@ -168,9 +169,11 @@ def test_the_english_speller_repairs_a_changed_letter_to_the_far_commonest_readi
     assert english_speller().closest(typo) == expected
 
 
-@pytest.mark.parametrize("word", ["welts", "floaty", "partway", "sleepey"])
+@pytest.mark.parametrize("word", ["welts", "floaty", "partway", "sleepey", "sufe", "wesk", "inection"])
 def test_the_english_speller_does_not_change_a_letter_into_an_unlikely_or_rival_reading(word):
-    # "wells", "floats", "parkway": keys far from the ones typed; "sleeper" beside the commoner "sleepy"
+    # "wells", "floats", "parkway": keys far from the ones typed; "sleeper" beside the commoner "sleepy"; two slips
+    # of different meanings ("safe" or "sure", "weak" or "week"), or two dropped letters ("injection", "infection"):
+    # no guess, however much commoner one of them is
     from index.spelling import english_speller
     assert english_speller().closest(word) is None
 

@@ -617,8 +617,8 @@ def _conditions(tmp_path):
                                           "Angina can feel like pressure or squeezing in the chest.",
                                           "People who have coronary heart disease are more likely to have angina. "
                                           "Older age and smoking raise the risk.",
-                                          "Angina is not usually life-threatening, but it is a warning sign; most "
-                                          "people recover well when the heart disease behind it is treated.")),
+                                          "The prognosis is good: angina is not usually life-threatening, and "
+                                          "most people recover well when the heart disease behind it is treated.")),
             ("gout", "Gout (NIAMS)", ("Gout is a form of arthritis caused by uric acid crystals in a joint.",
                                       "Men, and people who drink alcohol, are more likely to get gout.",
                                       "Gout attacks usually improve within days, and most people recover fully."))):
