@@ -63,6 +63,13 @@ TOO_MUCH_APPLIED = re.compile(
     r"\b(a whole|the whole|an entire|the entire|whole|entire|half (a|the|of (a|the|my))|most of (a|the|my)|all of (a|the|"
     r"my)|a full|(two|three|four|five|\d+) (whole |full )?)( \w+)? (tubes?|jars?|tubs?|pots?|bottles?|pumps?|pens?|"
     r"syringes?|vials?|cans?|packs?|boxes|patches|cartons?)\b")
+# a dose just given, that what is happening follows: "after his cosentyx shot", "just gave myself my injection",
+# "20 minutes into the infusion"
+AFTER_A_DOSE = re.compile(
+    r"\b(after|since|from|following|into) (my|his|her|their|the|this|that|a|an|today'?s|this morning'?s)( \w+){0,2} "
+    r"(shot|injection|infusion|jab|pen|dose|syringe|drip)\b|"
+    r"\bjust (gave|had|injected|did|took|used|got)( \w+){0,3} (shot|injection|infusion|jab|pen|dose|syringe)\b", re.I)
+_AFTER_A_DOSE_KINDS = {"breathing", "unresponsive", "chest"}  # what a reaction to the dose itself may look like
 # a sign of being unwell now, broadly: what makes a mistake or too much an emergency
 UNWELL = re.compile(
     r"\b(dizzy|dizziness|light ?headed|faint\w*|woozy|weak|wobbly|stumbling|unsteady|cant (walk|stand|"
@@ -119,6 +126,9 @@ def _assess(text: str, index: Index) -> Urgency:
         kinds.append("overdose")
     if "overdose" in kinds and any(INTENT.search(s.text) for s in said):
         kinds.insert(0, "self-harm")
+    if (set(kinds) & _AFTER_A_DOSE_KINDS and "allergy" not in kinds
+            and (names & {"hives", "swelling"} or any(AFTER_A_DOSE.search(s.text) for s in happening))):
+        kinds.append("allergy")  # collapsed or fighting for breath after the shot, or with hives: it may be allergic
     if not kinds:
         kinds = [k for k in [_document(happening, told, index, about)] if k]
     if not kinds:

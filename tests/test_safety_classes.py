@@ -584,6 +584,22 @@ def test_a_labels_handling_instructions_are_not_what_to_do_in_an_emergency():
     assert "does not describe this situation itself" in reply.text
 
 
+@pytest.mark.parametrize("text", [
+    "she collapsed right after her injection and isnt responding properly",
+    "had my shot earlier, now I cant breathe and theres hives on my arms",
+])
+def test_breathing_or_collapse_after_a_dose_or_with_hives_may_be_allergic(text):
+    """What is happening now comes first (breathing, unresponsive); an allergic reaction is among what the document
+    is then searched for, so a label naming only "hypersensitivity" and "anaphylaxis" shows that. Without a dose
+    just given or hives, no allergy is read in."""
+    ix = load_index(ROOT / "corpus" / "labels" / "tremfya.md")
+    u = assess(text, ix)
+    assert u.kind in ("breathing", "unresponsive") and "allergy" in u.kinds, u
+    reply = answer(text, ix)
+    assert reply.text.startswith(EMERGENCY_NOTICE) and "anaphylaxis" in reply.passages[0].passage.text.casefold()
+    assert "allergy" not in assess("my dad collapsed in the garden and isnt responding", ix).kinds
+
+
 # Safety dev 6's classes, in our own phrasings: withdrawal told as "out of it for 3 days", more taken than
 # the limit the person states, a pet of ours that chewed into a bottle, a child gone sleepy and floppy,
 # not needing refills after tonight, blood coughed up, redness past the line drawn round it, pink froth;
