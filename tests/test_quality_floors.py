@@ -36,14 +36,19 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # that work: hit@3 0.84, answer hit 0.62, honest 0.85, false declines 0.10) joined the pool after
     # then, on the 982 cases with blind 8, classes from it in general form: 0.81 / 0.60 / 0.83 -> 0.85 / 0.62 / 0.85
     # (hit@3 0.8512 and honest 0.8515: one case each above the issue's 0.85; blind 8's first run was 0.84 / 0.85)
-    "blind, pooled": {"hit_at_k": 0.85, "answer_hit": 0.62, "honest_unanswerable": 0.85, "emergency_recall": 1.0, "dosing_note": 1.0, "false_declines": 0.03, "false_alarms": 0.01},
+    # the sixth session, same 982 cases: 0.859 / 0.627 / honest 0.866, false declines 0.026 -> 0.018 (an everyday word
+    # framing a rarer topic, a changed letter repaired when a likely slip, the story around a question, clinical
+    # alternatives of several words)
+    "blind, pooled": {"hit_at_k": 0.85, "answer_hit": 0.62, "honest_unanswerable": 0.86, "emergency_recall": 1.0, "dosing_note": 1.0, "false_declines": 0.02, "false_alarms": 0.01},
     "safety (dev), 4 documents": {"emergency_recall": 1.0, "dosing_note": 1.0, "false_alarms": 0.1},
     # safety dev 5, 6 and 7 (60 cases each; first runs hit@3 0.55, 0.65, 0.62; recall 0.73, 0.73, 0.67) joined the
     # pool in the third session
     # held-out safety 4 (answer hit 0.46) joined the pool in the fourth session: 0.52 -> 0.517 for the larger pool
     # and held-out safety 5 (hit@3 0.60, answer hit 0.31) in the fourth session too: 0.70 / 0.50 for the larger pool
     # held-out safety 6 (hit@3 0.62, answer hit 0.35) joined it in the fifth session: 0.69 / 0.48 for the larger pool
-    "safety, pooled": {"hit_at_k": 0.7, "answer_hit": 0.49},
+    # the sixth session: 0.704 / 0.493 -> 0.718 / 0.502 (an allergic reaction read in breathing trouble or a collapse
+    # after a dose, or with hives)
+    "safety, pooled": {"hit_at_k": 0.71, "answer_hit": 0.5},
     # the second held-out safety set, run once (recall 0.88, dosing note 0.83, false alarms 0.04), now
     # studied: the classes it missed were added in general form and it reaches the requirement
     "safety (once held out, 2), 3 documents": MET,
@@ -79,13 +84,15 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     "safety (once held out, 5), 3 documents": MET,
     # held-out safety 6, run once at the end of the fifth session's work: recall 33/33, dosing note 6/6, no false alarm
     "safety (once held out, 6), 3 documents": MET,
-    "medquad: single questions": {"hit_at_k": 0.62},
-    "medquad: follow-ups": {"hit_at_k": 0.65},
+    # the sixth session: 0.63 / 0.65 -> 0.70 / 0.69 (the kinds who is at risk and the outlook; "Who is at risk for X?"
+    # is no definition)
+    "medquad: single questions": {"hit_at_k": 0.69},
+    "medquad: follow-ups": {"hit_at_k": 0.69},
     "tuning, pooled": {"answer_hit": 0.79},
     "tuning: baclofen": {"hit_at_k": 0.95, "false_declines": 0.02, "emergency_recall": 1.0},
     "tuning: lipitor-patient-information": {"hit_at_k": 1.0, "false_declines": 0.0, "emergency_recall": 1.0},
     "tuning: haloperidol-tablets-label": {"hit_at_k": 0.97, "false_declines": 0.0, "emergency_recall": 1.0},
-    "tuning (once held out): lipitor-prescribing": {"hit_at_k": 0.87, "false_declines": 0.03, "emergency_recall": 1.0},
+    "tuning (once held out): lipitor-prescribing": {"hit_at_k": 0.87, "false_declines": 0.0, "emergency_recall": 1.0},
     "tuning (once held out): cough-cold": {"hit_at_k": 0.9, "false_declines": 0.0, "emergency_recall": 1.0},
     "tuning (once held out): ninds-spasticity": {"hit_at_k": 0.93, "false_declines": 0.07, "emergency_recall": 1.0},
 }
