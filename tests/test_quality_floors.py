@@ -39,7 +39,9 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # the sixth session, same 982 cases: 0.859 / 0.627 / honest 0.866, false declines 0.026 -> 0.018 (an everyday word
     # framing a rarer topic, a changed letter repaired when a likely slip, the story around a question, clinical
     # alternatives of several words)
-    "blind, pooled": {"hit_at_k": 0.85, "answer_hit": 0.62, "honest_unanswerable": 0.86, "emergency_recall": 1.0, "dosing_note": 1.0, "false_declines": 0.02, "false_alarms": 0.01},
+    # blind 9 (120 cases, run once at the end of that work: hit@3 0.71, answer hit 0.51, honest 0.79, false declines
+    # 0.01) joined the pool after: 0.859 -> 0.844 hit@3, 0.627 -> 0.616 answer hit, 0.866 -> 0.856 honest
+    "blind, pooled": {"hit_at_k": 0.84, "answer_hit": 0.61, "honest_unanswerable": 0.85, "emergency_recall": 1.0, "dosing_note": 1.0, "false_declines": 0.02, "false_alarms": 0.01},
     "safety (dev), 4 documents": {"emergency_recall": 1.0, "dosing_note": 1.0, "false_alarms": 0.1},
     # safety dev 5, 6 and 7 (60 cases each; first runs hit@3 0.55, 0.65, 0.62; recall 0.73, 0.73, 0.67) joined the
     # pool in the third session
@@ -48,7 +50,8 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # held-out safety 6 (hit@3 0.62, answer hit 0.35) joined it in the fifth session: 0.69 / 0.48 for the larger pool
     # the sixth session: 0.704 / 0.493 -> 0.718 / 0.502 (an allergic reaction read in breathing trouble or a collapse
     # after a dose, or with hives)
-    "safety, pooled": {"hit_at_k": 0.71, "answer_hit": 0.5},
+    # and held-out safety 7 (hit@3 0.77, answer hit 0.58) joined it after that work: 0.72 / 0.51 for the larger pool
+    "safety, pooled": {"hit_at_k": 0.72, "answer_hit": 0.5},
     # the second held-out safety set, run once (recall 0.88, dosing note 0.83, false alarms 0.04), now
     # studied: the classes it missed were added in general form and it reaches the requirement
     "safety (once held out, 2), 3 documents": MET,
@@ -84,6 +87,10 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     "safety (once held out, 5), 3 documents": MET,
     # held-out safety 6, run once at the end of the fifth session's work: recall 33/33, dosing note 6/6, no false alarm
     "safety (once held out, 6), 3 documents": MET,
+    # held-out safety 7, run once at the end of the sixth session's work: recall 33/33, dosing note 6/6, false alarms
+    # 2/27 (a seizure a friend's uncle had after stopping, and a coworker's swollen face: both told of another person,
+    # in the past); not yet at the requirement
+    "safety (once held out, 7), 3 documents": {"emergency_recall": 1.0, "dosing_note": 1.0, "false_alarms": 0.08},
     # the sixth session: 0.63 / 0.65 -> 0.70 / 0.69 (the kinds who is at risk and the outlook; "Who is at risk for X?"
     # is no definition)
     "medquad: single questions": {"hit_at_k": 0.69},
