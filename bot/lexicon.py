@@ -148,6 +148,7 @@ LAY_TERMS: dict[str, str] = {
     "gain weight": "weight_gain", "put on weight": "weight_gain",
     "pack on weight": "weight_gain", "weight loss": "weight_loss",
     "lose weight": "weight_loss", "outlook": "prognosis",
+    "sick to your stomach": "nausea", "feel sick": "nausea",
 }
 
 # Practical matters a monograph seldom covers: everyday English, but the topic of a question when asked ("will

@@ -155,8 +155,9 @@ def _plausible(word: str, candidate: str, distance: int) -> bool:
         return True  # only asked for in words of TWO_EDITS_FROM letters or more
     if len(candidate) > len(word):
         return True
-    if len(candidate) < len(word):
-        return len(word) >= LONGER_FROM
+    if len(candidate) < len(word):  # an extra letter: in longer words, or a letter doubled ("offten", "stoped")
+        return len(word) >= LONGER_FROM or any(word[i] == word[i + 1] and word[:i] + word[i + 1:] == candidate
+                                               for i in range(len(word) - 1))
     return _is_swap(word, candidate) or len(word) >= SAME_LENGTH_FROM
 
 

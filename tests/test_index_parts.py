@@ -154,6 +154,7 @@ def test_another_word_that_starts_alike_is_not_a_form(term):
 
 
 @pytest.mark.parametrize("typo,expected", [("efects", "effects"), ("diabeties", "diabetes"), ("pregant", "pregnant"),
+                                            ("offten", "often"), ("allso", "also"),  # a letter doubled, in short words too
                                             ("spply", "supply")])  # a changed first letter ("apply") is no reading
 def test_the_english_speller_repairs_a_dropped_or_extra_letter(typo, expected):
     from index.spelling import english_speller

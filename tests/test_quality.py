@@ -543,6 +543,16 @@ def test_lay_words_reach_clinical_passages(baclofen_index, question, expected):
     assert a.answered and expected in _texts(a)
 
 
+@pytest.mark.parametrize("question", ["does this shot make you feel sick to your stomach?", "will it make me feel sick?"])
+def test_feeling_sick_is_nausea(question):
+    """Taltz's label names nausea among its most common reactions, never "sick" or "stomach"."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+    a = answer(question, load_index(ROOT / "corpus/labels/taltz.md"))
+    assert a.answered and "nausea" in a.passages[0].passage.text.casefold(), [h.passage.id for h in a.passages]
+
+
 def test_lay_phrases_match_on_stems():
     found = lay_expansions("i stopped it when i was breastfeeding".split())
     assert [(phrase, span) for phrase, _, span in found] == [("stopped", range(1, 2)), ("breastfeeding", range(6, 7))]
