@@ -45,7 +45,10 @@ HYPOTHETICAL = _cue(
     r"\bjust (want|wanted) to know\b", r"\basking for\b", r"\bsuppose\b", r"\bif (\w+ ){0,3}ever\b",
     # what was read or heard about: "I keep reading about heart attacks and strokes", "heard stories about seizures"
     r"\b(read|reading|reads|heard|hearing|seen|seeing|saw|watched|watching|googled|googling|researched|researching|"
-    r"looked up|looking up)( (\w+ ){0,3}(stories|posts|articles|reports|things|stuff|a lot|so much|online))? about\b")
+    r"looked up|looking up)( (\w+ ){0,3}(stories|posts|articles|reports|things|stuff|a lot|so much|online))? about\b",
+    # what happened to someone else, as told by a friend: "a friend told me her uncle had a seizure after ..."
+    r"\b(friend|friends|coworker|co-worker|colleague|neighbou?r|someone|somebody|people)( of mine| at work)? "
+    r"(told me|said|says|mentioned|posted)\b[^.?!]{0,60}\b(had|ended up|went|was|were|got|came off|stopped)\b")
 GENERAL = _cue(
     r"\b(can|could|does|do|will|would|might|may|is|are) (\w+ ){0,3}(cause|causes|lead to|trigger|give you|make you|"
     r"result in|linked|associated)\b",

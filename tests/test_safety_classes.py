@@ -213,6 +213,22 @@ def test_someone_elses_medicine_near_misses_get_no_notice(lipitor, text):
 
 
 @pytest.mark.parametrize("text", [
+    "someone at work said her brother had a stroke on this drug, how worried should I be",
+    "a friend of mine posted that she was in hospital with chest pain after starting it",
+])
+def test_what_a_friend_told_of_someone_else_is_no_emergency(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my friend just told me she took 20 of my pills and now she wont wake up",
+    "my coworker said she had a seizure on it and now im having one too",
+])
+def test_a_friends_story_beside_something_happening_now_is_still_an_emergency(lipitor, text):
+    assert assess(text, lipitor).kind is not None, sentences(text)
+
+
+@pytest.mark.parametrize("text", [
     "can baclofen cause seizures if you stop it suddenly?",
     "is it dangerous to quit lipitor all of a sudden",
     "what happens if i suddenly stop taking it",
