@@ -6,7 +6,7 @@ built on, but a set written after them found only 55-76% of its emergencies at f
 holds. This model reads a message the way a spam filter does: word pairs and letter runs
 ("rn", "won't wake", "jabbed", "goodbyes") weighed by what they did in the tuning suite's
 messages (``corpus/questions/sets.toml``: every case's last turn, labelled emergency or not,
-about 2,500 messages of which 456 emergencies). The notice is given when either says so. A second
+about 2,660 messages of which 492 emergencies). The notice is given when either says so. A second
 model, trained the same way on the same messages, reads personal dosing requests ("can I stretch
 it out to every 16 weeks since my skin is clear?") beside the patterns of ``bot/dosing.py``.
 
