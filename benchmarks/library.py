@@ -32,6 +32,7 @@ from pathlib import Path
 
 from common import DEFAULT_CORPUS, MONOGRAPHS, QUESTIONS_DIR, ROOT
 
+from bot.eval.suite import load_suite
 from corpus import Document, Passage, load_corpus, split_corpus
 from corpus.documents import slugify
 
@@ -125,9 +126,12 @@ def _sentence_pools(base: list[Passage]) -> dict[str, list[str]]:
 
 
 def questions(n: int = 500, shared: Path = SHARED) -> list[str]:
-    """``n`` real questions: half our sets' turns (blind lists included), half MedQuAD's."""
+    """``n`` real questions: half our sets' turns (blind lists included; the held-out ones, which nobody reads
+    before their one run, left out), half MedQuAD's."""
     ours = []
-    for path in sorted(QUESTIONS_DIR.rglob("*.jsonl")):
+    held_out = {spec.questions.resolve() for spec in load_suite(QUESTIONS_DIR / "blind" / "heldout.toml")}
+    raw = QUESTIONS_DIR / "blind" / "questions"  # each set's questions as written, before labelling
+    for path in sorted(p for p in QUESTIONS_DIR.rglob("*.jsonl") if p.resolve() not in held_out and p.parent != raw):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 ours.extend(json.loads(line)["turns"])
