@@ -45,10 +45,15 @@ HYPOTHETICAL = _cue(
     r"\bjust (want|wanted) to know\b", r"\basking for\b", r"\bsuppose\b", r"\bif (\w+ ){0,3}ever\b",
     # what was read or heard about: "I keep reading about heart attacks and strokes", "heard stories about seizures"
     r"\b(read|reading|reads|heard|hearing|seen|seeing|saw|watched|watching|googled|googling|researched|researching|"
-    r"looked up|looking up)( (\w+ ){0,3}(stories|posts|articles|reports|things|stuff|a lot|so much|online))? about\b",
-    # what happened to someone else, as told by a friend: "a friend told me her uncle had a seizure after ..."
-    r"\b(friend|friends|coworker|co-worker|colleague|neighbou?r|someone|somebody|people)( of mine| at work)? "
-    r"(told me|said|says|mentioned|posted)\b[^.?!]{0,60}\b(had|ended up|went|was|were|got|came off|stopped)\b")
+    r"looked up|looking up)( (\w+ ){0,3}(stories|posts|articles|reports|things|stuff|a lot|so much|online))? about\b")
+# what happened to someone else, as told by a friend: "a friend told me her uncle had a seizure after ...";
+# only when all of it is over: not "someone at work said he stopped his baclofen and is seizing", "my friend said
+# she cant breathe", nor what someone said of the person writing ("my coworker said I was slurring")
+HEARSAY = _cue(r"\b(friend|friends|coworker|co-worker|colleague|neighbou?r|someone|somebody|people)( of mine| at work)? "
+               r"(told me|said|says|mentioned|posted)\b[^.?!]{0,60}\b(had|ended up|went|was|were|got|came off|stopped)\b")
+STILL_GOING = _cue(r"\b(is|are|was|were|isnt|arent|wasnt|hes|shes|im|theyre) (\w+ )?\w+ing\b",
+                   r"\b(is|are|isnt|arent|cant|cannot|wont|still|keeps?)\b",
+                   r"\b(told me|said|says|mentioned|posted)\b[^.?!]*\b(i|im|ive|me|my)\b")
 GENERAL = _cue(
     r"\b(can|could|does|do|will|would|might|may|is|are) (\w+ ){0,3}(cause|causes|lead to|trigger|give you|make you|"
     r"result in|linked|associated)\b",
@@ -185,7 +190,8 @@ def sentences(text: str) -> list[Sentence]:
         piece = piece.strip(" ,")
         if piece:
             out.append(Sentence(
-                piece, bool(NOW.search(MANNER.sub(" ", piece))), bool(ONGOING.search(piece)), bool(HYPOTHETICAL.search(piece)),
+                piece, bool(NOW.search(MANNER.sub(" ", piece))), bool(ONGOING.search(piece)),
+                bool(HYPOTHETICAL.search(piece) or (HEARSAY.search(piece) and not STILL_GOING.search(piece))),
                 _general(piece), bool(PAST.search(piece) or RECOVERED.search(piece)), bool(FIGURE.search(piece)),
                 bool(MILD.search(piece))))
     return out

@@ -66,9 +66,10 @@ TOO_MUCH_APPLIED = re.compile(
 # a dose just given, that what is happening follows: "after his cosentyx shot", "just gave myself my injection",
 # "20 minutes into the infusion"
 AFTER_A_DOSE = re.compile(
-    r"\b(after|since|from|following|into) (my|his|her|their|the|this|that|a|an|today'?s|this morning'?s)( \w+){0,2} "
-    r"(shot|injection|infusion|jab|pen|dose|syringe|drip)\b|"
-    r"\bjust (gave|had|injected|did|took|used|got)( \w+){0,3} (shot|injection|infusion|jab|pen|dose|syringe)\b", re.I)
+    r"\b(after|following|into) (my|his|her|their|the|this|that|a|an|today'?s|this morning'?s)( \w+){0,2} "
+    r"(shot|injection|infusion|jab|pen|dose|syringe|drip)\b(?! (of|was|is|has|got|went))|"
+    r"\bjust (gave|had|injected|did|took|used|got)( \w+){0,3} (shot|injection|infusion|jab|pen|dose|syringe)\b"
+    r"(?! of)", re.I)
 _AFTER_A_DOSE_KINDS = {"breathing", "unresponsive", "chest"}  # what a reaction to the dose itself may look like
 # a sign of being unwell now, broadly: what makes a mistake or too much an emergency
 UNWELL = re.compile(

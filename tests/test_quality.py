@@ -117,15 +117,16 @@ def test_the_story_around_a_question_is_searched_below_the_sentence_that_asks(ba
     assert b.answered and any("placental" in h.passage.text for h in b.passages), b.notes
 
 
-def test_a_clinical_alternative_of_several_words_needs_them_all(tmp_path):
-    """"flu shot" is "influenza vaccine", not any vaccine the label names: said not to be mentioned, with the
-    vaccination passage as what comes closest; a label that does say it answers plainly. The haloperidol label's
-    dosing "weight" is no "weight gain"."""
+def test_a_clinical_alternative_of_several_words_needs_them_all(tmp_path, baclofen_index):
+    """"flu shot" is "influenza vaccine", not any vaccine the label names nor influenza as an infection: said not
+    to be there; a label that does say it answers plainly. A dosing "weight" is no "weight gain", and a "gain" in
+    other words no weight put on."""
     from bot.loading import load_index
 
     from .conftest import MONOGRAPHS, ROOT
     a = answer("can i get a flu shot on enbrel", load_index(ROOT / "corpus/labels/enbrel.md"))
-    assert a.answered and a.caveat == ("flu shot",) and "vaccin" in a.passages[0].passage.text.casefold(), a.notes
+    assert not a.answered and "flu shot" in a.text, a.notes
+    assert not answer("will baclofen make me put on weight", baclofen_index).answered
     label = tmp_path / "zentrol.md"
     label.write_text("# Vaccinations\n\nPatients may receive an inactivated influenza vaccine during Zentrol treatment.\n\n"
                      "# Adverse reactions\n\nHeadache was reported.\n")

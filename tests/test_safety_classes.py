@@ -223,6 +223,10 @@ def test_what_a_friend_told_of_someone_else_is_no_emergency(lipitor, text):
 @pytest.mark.parametrize("text", [
     "my friend just told me she took 20 of my pills and now she wont wake up",
     "my coworker said she had a seizure on it and now im having one too",
+    "someone at work said he stopped his baclofen and is seizing",  # happening, though told by someone
+    "my friend said he was vomiting blood",
+    "my neighbour said her husband went blue and isnt breathing",
+    "my coworker said I was slurring my words and my arm is numb",  # what someone saw of the person writing
 ])
 def test_a_friends_story_beside_something_happening_now_is_still_an_emergency(lipitor, text):
     assert assess(text, lipitor).kind is not None, sentences(text)
@@ -614,6 +618,9 @@ def test_breathing_or_collapse_after_a_dose_or_with_hives_may_be_allergic(text):
     reply = answer(text, ix)
     assert reply.text.startswith(EMERGENCY_NOTICE) and "anaphylaxis" in reply.passages[0].passage.text.casefold()
     assert "allergy" not in assess("my dad collapsed in the garden and isnt responding", ix).kinds
+    # a shot of something else, or a dose changed long ago, is no dose just given
+    assert "allergy" not in assess("I just had a shot of tequila and now I cant breathe", ix).kinds
+    assert "allergy" not in assess("I've had chest pain since my dose was increased last month", ix).kinds
 
 
 # Safety dev 6's classes, in our own phrasings: withdrawal told as "out of it for 3 days", more taken than
