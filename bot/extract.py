@@ -29,45 +29,75 @@ _NUM = r"\b\d+(?:[.,]\d+)?(?:\s*(?:-|to|–)\s*\d+(?:[.,]\d+)?)?\s*"
 # an amount in words: "several days", "a few weeks", "one to two hours"
 _WORDS = (r"\b(several|a few|few|a couple( of)?|many|one|two|three|four|five|six|seven|eight|nine|ten|twelve)"
           r"(\s*(-|to|or)\s*(two|three|four|five|six|eight|ten|twelve))?\s+")
-# (what the question asks, what an answer to it says); the first that matches the question counts
-QUESTION_TYPES: tuple[tuple[re.Pattern, re.Pattern], ...] = tuple(
-    (re.compile(q, re.I), re.compile(a, re.I)) for q, a in (
+# where a document answers the dosing kinds, as its headings say (a heading lift for what ages, what for and how it
+# works was tried too: it cost more than it found)
+_DOSING = r"\b(dosage|dosing|doses?|administration)\b"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of question: what it asks, what an answer to it says; for a kind that names what is asked by itself
+    (a duration, a dose, how it works: "how does it work in the body?" asks a mechanism), where a document keeps
+    such answers (a heading pattern, or None: anywhere) and the words they are written in, searched beside a
+    question with no topic of its own ("how does tralokinumab work?": "antagonist", "inhibitor")."""
+
+    asks: re.Pattern
+    says: re.Pattern
+    names_topic: bool = False
+    heading: re.Pattern | None = None
+    words: str = ""
+
+
+def _kinds(entries: tuple[tuple, ...]) -> tuple[Kind, ...]:
+    kinds = []
+    for asks, says, *topic in entries:
+        heading, words = topic or (None, "")
+        kinds.append(Kind(re.compile(asks, re.I), re.compile(says, re.I), bool(topic),
+                          re.compile(heading, re.I) if heading else None, words))
+    return tuple(kinds)
+
+
+# (what the question asks, what an answer to it says[, its heading, its words]: a kind that names its topic); the
+# first that matches the question counts
+QUESTION_TYPES: tuple[Kind, ...] = _kinds((
         (r"\bhow (long|soon|quickly|fast)\b|\bhalf[- ]?life\b|\bstays? in\b|\bwhen\b",
-         "(" + _NUM + "|" + _WORDS + r")(hours?|hrs?|days?|weeks?|months?|years?|minutes?)\b|\bhalf-life\b|\bwithin\b"),
+         "(" + _NUM + "|" + _WORDS + r")(hours?|hrs?|days?|weeks?|months?|years?|minutes?)\b|\bhalf-life\b|\bwithin\b", None, ""),
         # before the dose: "how often do I need the doses?" asks a frequency
-        (r"\bhow often\b", r"\b(daily|once|twice|every|times a|per day|a day)\b"),
+        (r"\bhow often\b", r"\b(daily|once|twice|every|times a|per day|a day)\b", _DOSING, "every weekly daily once"),
         (r"\bhow (much|many)\b|\b(dose|doses|dosage|dosing|mg|strengths?|maximum)\b",
-         _NUM + r"(mg|mcg|µg|g|ml|tablets?|capsules?|units?|times)\b"),
+         _NUM + r"(mg|mcg|µg|g|ml|tablets?|capsules?|units?|times)\b", _DOSING, ""),
         # how it is given: "How is Avsola given?", "how do I take it?"
         (r"\bhow (is|are|do|does|should|would|will) (\w+ ){0,3}(given|taken|administered|injected|infused|used|applied|"
          r"delivered|done)\b|\bhow (do|should|to|would|can) (i|you|we|they) (take|use|inject|apply|give|get)\b",
          r"\b(administer\w*|self-inject\w*|inject\w*|infusion|infused|subcutaneous\w*|intravenous\w*|by mouth|orally|"
-         r"swallow\w*|applied|apply)\b"),
+         r"swallow\w*|applied|apply)\b", _DOSING, "administered injection infusion subcutaneous intravenous orally"),
         # where it goes: "where on my body do I inject it?", "where should I stick the needle?"
         (r"\bwhere\b.{0,40}\b(inject\w*|stick|put|give|shots?|needle|apply|applied|use)\b",
-         r"\b(thighs?|abdomen|upper arms?|buttocks?|navel)\b"),
+         r"\b(thighs?|abdomen|upper arms?|buttocks?|navel)\b", _DOSING, "thigh abdomen arm"),
         # how young may take it: "can kids use it?", "is it safe for my 10 year old?": the ages it is for
         (r"\b(child|children|kids?|teens?|teenagers?|toddlers?|bab(y|ies)|infants?|adolescents?|pediatric|"
          r"\d+[- ]?(year|yr)s?[- ]?old|son|daughter)\b",
-         r"\b\d+ (years|months) (of age )?(and|or) older\b|\b\d+ (years|months) of age\b|\bpediatric patients\b"),
+         r"\b\d+ (years|months) (of age )?(and|or) older\b|\b\d+ (years|months) of age\b|\bpediatric patients\b", None, ""),
         # what kind of drug: "what kind of drug is abrocitinib?", "is it a steroid?": its class
         (r"\bwhat (kind|type|sort|class) of (drug|medicine|medication|med)\b|^\s*is (it|\w+) an? (steroid|biologic|"
          r"immunosuppressant|antibody|opioid|narcotic|stimulant|sedative|chemo\w*|antibiotic)\b",
-         r"\b(inhibitor|blocker|antagonist|agonist|antibody|relaxant|analog\w*|derivative|is an? [\w-]+ (drug|medication))\b"),
+         r"\b(inhibitor|blocker|antagonist|agonist|antibody|relaxant|analog\w*|derivative|is an? [\w-]+ (drug|medication))\b",
+         None, "inhibitor blocker antagonist agonist antibody"),
         (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for)\b",
-         r"\b(used|indicated|treat\w*|reliev\w*|management)\b"),
-        (r"\bwhat causes\b|\bcauses? of\b|^\s*why\b", r"\b(caus\w*|due to|because|result\w*|leads? to)\b"),
+         r"\b(used|indicated|treat\w*|reliev\w*|management)\b", None, "indicated treatment"),
+        (r"\bwhat causes\b|\bcauses? of\b|^\s*why\b", r"\b(caus\w*|due to|because|result\w*|leads? to)\b", None, ""),
         (r"\bhow (does|do|did|can|could|would)\b.{0,40}\b(work|help|act)|\bmechanism\b|\bwhat does \w+( \w+)? do\b",
-         r"\bby \w+ing\b|\b(inhibit\w*|block\w*|mimic\w*|bind\w*|acts? (on|as)|works?|mechanism|(ant)?agonists?)\b"),
+         r"\bby \w+ing\b|\b(inhibit\w*|block\w*|mimic\w*|bind\w*|acts? (on|as)|works?|mechanism|(ant)?agonists?)\b",
+         None, "mechanism action antagonist inhibitor agonist blocker binds"),
         (r"\bhow (is|are)\b.{0,40}\b(treated|managed)\b|\btreatment (of|for)\b",
-         r"\b(treatment|management|should (include|be)|discontinu\w*|supportive)\b"),
+         r"\b(treatment|management|should (include|be)|discontinu\w*|supportive)\b", None, ""),
         # who gets it: "who is at risk for angina?", "what are the risk factors?"
         (r"\bwho (is|are|gets?|can get)\b.{0,20}\b(risk|likely|gets?|affected)\b|\brisk factors?\b",
-         r"\b(risk|more likely|higher chance|common (in|among))\b"),
+         r"\b(risk|more likely|higher chance|common (in|among))\b", None, "risk likely"),
         # what lies ahead: "what is the outlook for X?", "what is the prognosis?"
         (r"\b(outlook|prognosis|life expectancy)\b",
          r"\b(prognosis|outlook|life expectancy|life-threatening|fatal|die|death|surviv\w*|recover\w*|progressive|"
-         r"improve\w*|worsen\w*|outcome)\b"),
+         r"improve\w*|worsen\w*|outcome)\b", None, "prognosis fatal recover progressive"),
         # "can I take it with gabapentin?", "is it ok to mix with wine": what it interacts with
         (r"\b(take|taking|use|using|mix|mixing|combine|combining|have|having|safe|ok|okay|fine|dangerous)\b.{0,30}\b(with|"
          r"together|alongside|on top of)\b|\binteract|\bdrink\w* (\w+ ){0,3}(on|while|with)\b",
@@ -151,57 +181,17 @@ def _shape(sentence: str) -> tuple[frozenset[str], frozenset[str], int, float]:
     return terms_of(sentence), opening, len(sentence.split()), figures
 
 
-# where a document puts the answer to each kind that names its topic, as its headings say (same order; None: anywhere).
-# Only the dosing kinds: tried for what ages, what for and how it works too, a heading lift cost more than it found
-_DOSING = r"\b(dosage|dosing|doses?|administration)\b"
-KIND_HEADINGS: tuple[re.Pattern | None, ...] = tuple(None if h is None else re.compile(h, re.I) for h in (
-    None,  # how long
-    _DOSING,  # how often
-    _DOSING,  # how much
-    _DOSING,  # how it is given
-    _DOSING,  # where
-    None,  # what ages
-    None,  # what kind of drug
-    None,  # what for
-    None,  # what causes
-    None,  # how it works
-    None,  # how treated
-    None,  # who is at risk
-    None,  # the outlook
-))
-# words an answer of each kind that names its topic is written in (same order), searched for beside a question that
-# has no topic of its own ("how does tralokinumab work?": "antagonist", "inhibitor"); "" for none
-KIND_WORDS: tuple[str, ...] = (
-    "",  # how long
-    "every weekly daily once",  # how often
-    "",  # how much
-    "administered injection infusion subcutaneous intravenous orally",  # how it is given
-    "thigh abdomen arm",  # where
-    "",  # what ages
-    "inhibitor blocker antagonist agonist antibody",  # what kind of drug
-    "indicated treatment",  # what for
-    "",  # what causes
-    "mechanism action antagonist inhibitor agonist blocker binds",  # how it works
-    "",  # how treated
-    "risk likely",  # who is at risk
-    "prognosis fatal recover progressive",  # the outlook
-)
-TOPIC_TYPES = 13  # the first this many types name what is asked by themselves: a duration, how often, a dose, how
-# it is given, where, what ages, what kind of drug, what for, what causes, how it works, how treated, who is at risk,
-# the outlook ("how does it work in the body?" asks a mechanism)
-
-
 @lru_cache(maxsize=2048)
-def _kind(question: str) -> int | None:
-    """The place in ``QUESTION_TYPES`` of the first kind the question matches (kept: the search and the answer
-    both ask it of the same question), or None."""
-    return next((n for n, (asks, _) in enumerate(QUESTION_TYPES) if asks.search(question)), None)
+def _kind(question: str) -> Kind | None:
+    """The first kind in ``QUESTION_TYPES`` the question matches (kept: the search and the answer both ask it
+    of the same question), or None."""
+    return next((kind for kind in QUESTION_TYPES if kind.asks.search(question)), None)
 
 
-def _topic_kind(question: str) -> int | None:
-    """``_kind``, when it is one of the kinds that name what is asked by themselves (``TOPIC_TYPES``)."""
-    n = _kind(question)
-    return n if n is not None and n < TOPIC_TYPES else None
+def _topic_kind(question: str) -> Kind | None:
+    """``_kind``, when it is a kind that names what is asked by itself."""
+    kind = _kind(question)
+    return kind if kind is not None and kind.names_topic else None
 
 
 def names_its_topic(question: str) -> bool:
@@ -210,27 +200,27 @@ def names_its_topic(question: str) -> bool:
 
 
 def kind_words(question: str) -> str:
-    """The words an answer to a question of this kind is written in (``KIND_WORDS``), or ""."""
-    n = _topic_kind(question)
-    return "" if n is None else KIND_WORDS[n]
+    """The words an answer to a question of this kind is written in (``Kind.words``), or ""."""
+    kind = _topic_kind(question)
+    return "" if kind is None else kind.words
 
 
 def kind_heading(question: str) -> re.Pattern | None:
     """Where a document answers a question of a kind that names its topic ("how is it given?": under dosage
     and administration), as a pattern over its headings; None for other kinds, or kinds answered anywhere."""
-    n = _topic_kind(question)
-    return None if n is None else KIND_HEADINGS[n]
+    kind = _topic_kind(question)
+    return None if kind is None else kind.heading
 
 
 def kind_asked(question: str) -> re.Pattern | None:
     """What an answer says, for a question of a kind that names its topic (``names_its_topic``); else None."""
-    n = _topic_kind(question)
-    return None if n is None else QUESTION_TYPES[n][1]
+    kind = _topic_kind(question)
+    return None if kind is None else kind.says
 
 
 def wanted(question: str) -> re.Pattern | None:
-    n = _kind(question)
-    return None if n is None else QUESTION_TYPES[n][1]
+    kind = _kind(question)
+    return None if kind is None else kind.says
 
 
 def sentence_score(sentence: str, heading: frozenset[str], reading: Reading) -> float:

@@ -309,6 +309,7 @@ def asked_part(question: str) -> str:
     return " ".join(s for s in _SENTENCE_END.split(question) if s.rstrip().endswith("?")) or question
 
 
+@lru_cache(maxsize=1024)  # asked by the search (plan) and again by the decision (coverage.decide)
 def with_a_story(question: str, index: Index) -> str | None:
     """The sentences that ask, when a story is told around them and they ask about a topic of their own (a rare
     word, or an everyday one the document uses: "withdrawal", not "drive"); None otherwise, as when they point
