@@ -132,6 +132,7 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         return _finish(question, p.query, notice=notice, notes=notes + [EMPTY_HINT])
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")
+        text = corrected(text, p.corrections)  # "how offten": its kind, and the rest, read as meant
     others = tuple(c.surface for c in p.concepts if c.drug)
     # "the half-life of gabapentin"; a question that names the document's drug too ("why must I try Humira before
     # Rinvoq?", "is Xanax safer than baclofen?") is about it, and answered under a caveat naming the other

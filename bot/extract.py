@@ -153,7 +153,7 @@ def read(question: str, query: str, hits: Sequence[Hit], index: Index) -> Readin
     for term in dict.fromkeys(t for h in hits for t in h.matched_terms):
         if term not in covered:
             concepts[term] = (Concept(term, (term,), index.idf(term)), index.idf(term) * TUNING.answer_context)
-    return Reading(tuple(concepts.values()), wanted(question))
+    return Reading(tuple(concepts.values()), wanted(own or question))  # the question as read: "how offten" asks often
 
 
 def _known(concept: Concept, index: Index) -> bool:

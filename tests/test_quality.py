@@ -714,3 +714,20 @@ def test_a_labels_brand_newer_than_the_drug_dictionary_is_its_subject():
     assert {"yesintek", "ustekinumab"} <= subject_terms(label)
     a = answer("Does Yesintek make you feel tired all the time?", label)
     assert a.answered and "fatigue" in " ".join(h.passage.text for h in a.passages)
+
+
+@pytest.mark.parametrize("label, typed, meant", [
+    ("avsola", "how ofen do i get avsola infusons", "how often do i get avsola infusions"),
+    ("remicade", "how offten is remicade given", "how often is remicade given"),
+])
+def test_a_misspelt_questions_kind_is_read_as_corrected(label, typed, meant):
+    """The kind ("how often": a schedule, under dosing) is read from the question as corrected, so a typo in its
+    cue words shows what the correctly spelt question shows."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+    index = load_index(ROOT / "corpus/labels" / f"{label}.md")
+    a, b = answer(typed, index), answer(meant, index)
+    assert a.notes and a.notes[0].startswith("Read “")
+    assert [h.passage.id for h in a.passages] == [h.passage.id for h in b.passages]
+    assert a.extract.text == b.extract.text and "every 8 weeks" in a.extract.text
