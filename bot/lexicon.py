@@ -23,6 +23,9 @@ from . import phenotypes
 from .phenotypes import lay_terms
 
 JOINED = "_"  # joins the words of one clinical alternative that needs them all: "influenza_vaccine"
+# marks a broader topic the phrase is a kind of ("~vaccine" for a flu shot): a document that says only it answers
+# under a caveat naming the phrase ("doesn't mention flu shot. What it says about vaccine:"), never as the phrase itself
+BROADER = "~"
 
 LAY_TERMS: dict[str, str] = {
     # body and conditions
@@ -141,10 +144,11 @@ LAY_TERMS: dict[str, str] = {
     "teenagers": "adolescents pediatric", "needle": "injection inject", "needles": "injection inject",
     "tb": "tuberculosis", "immune system": "immunosuppression infections immune", "germs": "infections",
     "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",
-    # alternatives of several words, each needing them all: a label's "vaccine" is no flu shot, its dosing
-    # "weight" no weight gain
-    "flu shot": "influenza_vaccine influenza_vaccination", "flu jab": "influenza_vaccine influenza_vaccination",
-    "flu vaccine": "influenza_vaccine influenza_vaccination", "weight gain": "weight_gain",
+    # alternatives of several words, each needing them all: a label's "vaccine" is no flu shot (though a kind of
+    # one: what it says of vaccines is shown under a caveat), its dosing "weight" no weight gain
+    "flu shot": "influenza_vaccine influenza_vaccination ~vaccine",
+    "flu jab": "influenza_vaccine influenza_vaccination ~vaccine",
+    "flu vaccine": "influenza_vaccine influenza_vaccination ~vaccine", "weight gain": "weight_gain",
     "gain weight": "weight_gain", "put on weight": "weight_gain",
     "pack on weight": "weight_gain", "weight loss": "weight_loss",
     "lose weight": "weight_loss", "outlook": "prognosis",

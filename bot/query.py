@@ -21,7 +21,7 @@ from index.stopwords import STOPWORDS
 from index.tokenizer import is_content, stem
 from index.variants import Variants
 
-from .lexicon import GENERIC_WORDS, JOINED, PRACTICAL_TOPICS, lay_expansions, lexicon_words
+from .lexicon import BROADER, GENERIC_WORDS, JOINED, PRACTICAL_TOPICS, lay_expansions, lexicon_words
 
 _LAY_WORDS = frozenset(lexicon_words())
 _GENERIC_STEMS = frozenset(stem(w) for w in GENERIC_WORDS)
@@ -97,11 +97,14 @@ def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tupl
         if covered.intersection(span):
             continue
         own = list(dict.fromkeys(stem(w) for w in phrase.split() if is_content(w)))
-        alternatives = clinical.split()
+        broader = [a[len(BROADER):] for a in clinical.split() if a.startswith(BROADER)]
+        alternatives = [a for a in clinical.split() if not a.startswith(BROADER)]
         clinical_terms = [t for t in tokenize(" ".join(a for a in alternatives if JOINED not in a)) if t not in own]
         joined = tuple(dict.fromkeys(group for a in alternatives if JOINED in a
                                      if (group := tuple(tokenize(a.replace(JOINED, " ")))) and set(own) != set(group)))
         concepts.append(Concept(phrase, tuple(own + clinical_terms), 0.0, len(own), joined=joined))
+        # the broader topic as a topic of its own, for the document that says only it
+        concepts.extend(Concept(word, tuple(tokenize(word)), 0.0) for word in broader)
         covered.update(span)
     compounds = set(COMPOUND.findall(question.lower()))
     for i, word in enumerate(qwords):

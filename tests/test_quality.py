@@ -119,13 +119,17 @@ def test_the_story_around_a_question_is_searched_below_the_sentence_that_asks(ba
 
 def test_a_clinical_alternative_of_several_words_needs_them_all(tmp_path, baclofen_index):
     """"flu shot" is "influenza vaccine", not any vaccine the label names nor influenza as an infection: said not
-    to be there; a label that does say it answers plainly. A dosing "weight" is no "weight gain", and a "gain" in
-    other words no weight put on."""
+    to be there, and what the label says of vaccines (the broader topic) shown under that caveat; a document
+    saying neither declines; a label that does say it answers plainly. A dosing "weight" is no "weight gain",
+    and a "gain" in other words no weight put on."""
     from bot.loading import load_index
 
     from .conftest import MONOGRAPHS, ROOT
     a = answer("can i get a flu shot on enbrel", load_index(ROOT / "corpus/labels/enbrel.md"))
-    assert not a.answered and "flu shot" in a.text, a.notes
+    assert a.answered and a.caveat == ("flu shot",), a.notes
+    assert "doesn't mention “flu shot”. What it says about “vaccine”" in a.text
+    assert "vaccin" in a.extract.text.lower()
+    assert not answer("can I get a flu shot while taking baclofen?", baclofen_index).answered
     assert not answer("will baclofen make me put on weight", baclofen_index).answered
     label = tmp_path / "zentrol.md"
     label.write_text("# Vaccinations\n\nPatients may receive an inactivated influenza vaccine during Zentrol treatment.\n\n"

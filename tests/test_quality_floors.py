@@ -54,7 +54,8 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # then a review found that answering a phrase said only in part ("flu shot" where a label has only "vaccines")
     # also showed "gain prominence" for weight gain: that answer was dropped, and one flu-shot case labelled
     # answerable from general vaccination text is declined again (0.722 -> 0.720; this floor set an hour before
-    # on the defect's figure, 0.72, follows it to 0.71)
+    # on the defect's figure, 0.72, follows it to 0.71); the seventh session shows what a label says of vaccines
+    # under a caveat naming the flu shot (a broader topic kept in the lexicon), and that case is answered again
     "safety, pooled": {"hit_at_k": 0.71, "answer_hit": 0.5},
     # the second held-out safety set, run once (recall 0.88, dosing note 0.83, false alarms 0.04), now
     # studied: the classes it missed were added in general form and it reaches the requirement
