@@ -143,7 +143,9 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     if not (extra or dosing or kind or p.followup) and (colour := _colour_only(p, index, text)) and names_its_topic(text):
         # "how does baclofen work in the body?": its only topics are everyday words the document never uses, and
         # its kind (a mechanism) says what it asks: they colour it, and the kind ranks the passages
-        p = replace(p, concepts=tuple(c for c in p.concepts if c not in colour))
+        colour_terms = {t for c in colour for t in c.terms}  # and are not searched as topics either
+        p = replace(p, concepts=tuple(c for c in p.concepts if c not in colour),
+                    weights={t: w for t, w in p.weights.items() if t not in colour_terms})
     guidance = bool(kind) and not urgency.passages and not dosing
     hits, best = _retrieve(p, index, GUIDANCE_POOL * k if guidance else k, text, extra, dosing)
     if urgency.passages:  # the document's own words on what to do come first, then only others that say what to do

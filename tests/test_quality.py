@@ -426,6 +426,17 @@ def test_only_a_place_in_the_body_colours_a_mechanism_question(baclofen_index, q
     assert not a.answered or a.caveat  # "dogs" is asked about: never a plain answer
 
 
+def test_a_place_in_the_body_that_colours_a_mechanism_question_is_not_searched_either():
+    """"in the body" colours "how does it work?" though a label says "body weight" elsewhere: the answer is the
+    drug's class (an antagonist), not a passage chosen for "body"."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+    a = answer("How does ustekinumab work in the body?", load_index(ROOT / "corpus/labels/stelara.md"))
+    assert a.answered and "antagonist" in a.extract.text
+    assert not any("bodi" in h.matched_terms for h in a.passages)
+
+
 @pytest.mark.parametrize("question,drug", [("What is the half-life of gabapentin?", "gabapentin"),
                                            ("how long does tylenol stay in your system", "tylenol")])
 def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, question, drug):
