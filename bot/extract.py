@@ -77,7 +77,7 @@ QUESTION_TYPES: tuple[Kind, ...] = _kinds((
         # how young may take it: "can kids use it?", "is it safe for my 10 year old?": the ages it is for
         (r"\b(child|children|kids?|teens?|teenagers?|toddlers?|bab(y|ies)|infants?|adolescents?|pediatric|"
          r"\d+[- ]?(year|yr)s?[- ]?old|son|daughter)\b",
-         r"\b\d+ (years|months) (of age )?(and|or) older\b|\b\d+ (years|months) of age\b|\bpediatric patients\b", None, ""),
+         r"\b\d+ (years|months) (of age )?(and|or) older\b|\b\d+ (years|months) of age\b", r"\b(indications?|pediatric use)\b", ""),
         # what kind of drug: "what kind of drug is abrocitinib?", "is it a steroid?": its class
         (r"\bwhat (kind|type|sort|class) of (drug|medicine|medication|med)\b|^\s*is (it|\w+) an? (steroid|biologic|"
          r"immunosuppressant|antibody|opioid|narcotic|stimulant|sedative|chemo\w*|antibiotic)\b",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 
@@ -746,3 +747,16 @@ def test_a_misspelt_questions_kind_is_read_as_corrected(label, typed, meant):
     assert a.notes and a.notes[0].startswith("Read “")
     assert [h.passage.id for h in a.passages] == [h.passage.id for h in b.passages]
     assert a.extract.text == b.extract.text and "every 8 weeks" in a.extract.text
+
+
+@pytest.mark.parametrize("label, question", [("enbrel", "Can children take Enbrel?"),
+                                             ("stelara", "Can Stelara be used in children?")])
+def test_what_ages_a_drug_is_for_is_answered_from_its_indications(label, question):
+    """"Can children take it?" asks the ages it is given at: the indication's "6 years of age and older", not a
+    trial's adverse reactions "in pediatric patients" nor a dosing table for them."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+    a = answer(question, load_index(ROOT / "corpus/labels" / f"{label}.md"))
+    assert re.search(r"\d+ years of age and older", a.extract.text), a.extract.text
+    assert "INDICATIONS" in a.extract.citation
