@@ -760,3 +760,16 @@ def test_what_ages_a_drug_is_for_is_answered_from_its_indications(label, questio
     a = answer(question, load_index(ROOT / "corpus/labels" / f"{label}.md"))
     assert re.search(r"\d+ years of age and older", a.extract.text), a.extract.text
     assert "INDICATIONS" in a.extract.citation
+
+
+@pytest.mark.parametrize("label, question", [("cosentyx", "What conditions is Cosentyx approved to treat?"),
+                                             ("taltz", "What is Taltz used for?")])
+def test_what_a_drug_is_for_is_answered_from_its_first_indication(label, question):
+    """Indications that rank alike come in the label's order, and the answer is taken from the first of them,
+    not from a later one that scored higher on the question's words."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+    a = answer(question, load_index(ROOT / "corpus/labels" / f"{label}.md"))
+    assert re.search(r"› 1 INDICATIONS AND USAGE (¶1|› 1\.1 )", a.extract.citation), a.extract.citation
+    assert "indicated" in a.extract.text
