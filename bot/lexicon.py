@@ -182,6 +182,7 @@ since feel feels feeling seem seems notice noticed matter instead already yet me
 scared afraid frightened terrified worried worry worrying panicking panicked freaking freaked embarrassed ashamed
 guilty upset stressed desperate honestly sorry hope hoping wondering curious
 together difference different compare compared comparison versus vs done doing keep keeping continue
+condition conditions
 """.split())
 
 def _stemmed() -> dict[tuple[str, ...], str]:

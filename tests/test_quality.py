@@ -763,7 +763,9 @@ def test_what_ages_a_drug_is_for_is_answered_from_its_indications(label, questio
 
 
 @pytest.mark.parametrize("label, question", [("cosentyx", "What conditions is Cosentyx approved to treat?"),
-                                             ("taltz", "What is Taltz used for?")])
+                                             ("taltz", "What is Taltz used for?"),
+                                             # "conditions" frames the question: not a trial's "varying conditions"
+                                             ("skyrizi", "What conditions is Skyrizi used to treat?")])
 def test_what_a_drug_is_for_is_answered_from_its_first_indication(label, question):
     """Indications that rank alike come in the label's order, and the answer is taken from the first of them,
     not from a later one that scored higher on the question's words."""
