@@ -316,8 +316,11 @@ def _mark(hit: Hit, picked: tuple[float, float, int, int, float], always: bool =
 
 
 def _prior(hit: Hit, rank: int, top: float) -> float:
-    """The retrieval's judgement: a sentence in a passage scored low keeps part of its score."""
+    """The retrieval's judgement: a sentence in a passage scored low keeps part of its score. The retrieval's
+    order counts as well as its scores: a passage it ranked below others on the question's topics and kind (a
+    higher BM25 score for a framing word aside) claims no more than its place allows."""
     prior = hit.score / top if top > 0 else 1.0 - 0.1 * rank  # the document's opening: no scores, its order
+    prior = min(prior, 1.0 - TUNING.answer_order * rank)
     return TUNING.answer_rank + (1 - TUNING.answer_rank) * prior
 
 

@@ -776,3 +776,10 @@ def test_what_a_drug_is_for_is_answered_from_its_first_indication(label, questio
     a = answer(question, load_index(ROOT / "corpus/labels" / f"{label}.md"))
     assert re.search(r"› 1 INDICATIONS AND USAGE (¶1|› 1\.1 )", a.extract.citation), a.extract.citation
     assert "indicated" in a.extract.text
+
+
+def test_the_answer_keeps_to_the_retrievals_order_where_its_sentence_is_as_good(baclofen_index):
+    """The retrieval ranks the article's opening first for what baclofen is prescribed for (its indications in
+    document order); a later passage scoring higher on the word "prescribed" alone does not take the answer."""
+    a = answer("what's baclofen usually prescribed for", baclofen_index)
+    assert "relieve muscle spasms" in a.extract.text, a.extract.text
