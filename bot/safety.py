@@ -188,6 +188,9 @@ _KINDS: dict[str, list[str]] = {
         # too much, counted, by mistake, or all at once
         rf"{_TOOK}\b.{{0,40}}\b(too (many|much)|a bunch|a handful|whole (bottle|pack|box|packet|strip|blister|weeks?|"
         r"months?)|all (of )?(my|his|her|the|them|it)\b|double|extra|way more|twice|instead of (\d|one|a single))",
+        # what was left of a medicine, all at once: "swallowed the rest of his baclofen" (not "the rest of my lunch")
+        rf"\b(took|taken|swallowed|popped|downed|injected)\b.{{0,20}}\bthe rest of (my|his|her|their|our|the) (\w+ )?"
+        rf"({_MEDS}|bottle|pack|box|packet|prescription|supply|\w+(ol|in|ine|en|am|an|ide|one|ex|ix|ra|ia|il|yx|za))\b",
         rf"{_TOOK} (like |about |around |maybe |at least |over |almost |nearly |probably |all )?{_MANY}\b"
         r"(?! ?(mg|mcg|ml|g|hours?|days?|weeks?|months?|years?|min|minutes|am|pm|times|x)\b)",
         rf"(accidentally|accidently|by (mistake|accident)|mistakenly|mixed up)\b.{{0,60}}\b({_TOOK}|double)",

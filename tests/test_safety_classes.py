@@ -173,6 +173,26 @@ REPEATED_NEAR_MISSES = [
 ]
 
 
+WHAT_WAS_LEFT = ["he swallowed the rest of his baclofen", "i took the rest of my pills an hour ago",
+                 "she swallowed the rest of the bottle"]
+WHAT_WAS_LEFT_NEAR_MISSES = ["I ate the rest of my lunch after my dose", "took the rest of the day off after my shot",
+                             "i took the rest of my vacation days", "can i take the rest of my pills tomorrow"]
+
+
+@pytest.mark.parametrize("text", WHAT_WAS_LEFT)
+def test_what_was_left_of_a_medicine_taken_at_once_is_an_overdose(text):
+    assert emergency_kind(text) == "overdose"
+
+
+@pytest.mark.parametrize("text", WHAT_WAS_LEFT_NEAR_MISSES)
+def test_the_rest_of_a_day_or_a_meal_is_no_overdose(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+def test_what_was_left_taken_on_purpose_is_self_harm(lipitor):
+    assert assess("my son is 16 and just told me he swallowed the rest of his baclofen on purpose", lipitor).kind == "self-harm"
+
+
 @pytest.mark.parametrize("text", REPEATED)
 def test_a_dose_taken_again_and_again_is_too_much(text):
     assert emergency_kind(text) == "overdose"
