@@ -417,11 +417,17 @@ _A_RISK = gated(r"(?<!at )\b(warning|warnings|risk|risks|rate|rates|reports?|lab
                 r"(of|about|for|on|like) (\w+ )?$"
                 # "does bimzelx actually cause suicidal thoughts?": whether a drug causes them
                 r"|\b(does|do|can|could|will|would|might|may) (\w+ ){1,3}(cause|give|trigger|lead to|bring on|increase|raise) "
-                r"(you |me |people |patients |someone )?$")
+                r"(you |me |people |patients |someone )?$"
+                # "how common is suicidal thinking with it?": how often the warning's thoughts come
+                r"|\bhow (common|often|likely|rare|frequent|frequently)( is| are| do| does)? (\w+ )?$"
+                # "I'm scared it will make me suicidal again": a fear of what the drug will do, not thoughts told
+                r"|\b(scared|afraid|worried|frightened|nervous|terrified|concerned|fear|fears|worry)( that)? (it|(this|that|"
+                r"the) (\w+ )?\w+|\w+) (will|would|could|might|may) (make|cause|give|turn) "
+                r"(me|him|her|them|you|us)( \w+)? $")
 ASKED_ABOUT = "self-harm, asked about"  # a drug's suicidality warning asked about: self-harm only if the person has them
 # "... i have been having them", "ive had those thoughts": the person's own, told beside the question
 _OWN_THOUGHTS = gated(r"\b(i|im|ive|i am|i have|i keep|i been|ive been|hes|shes|he has|she has|he keeps|she keeps)( \w+){0,2} "
-                      r"(having|getting|had|thinking|feeling|felt) (them|those|these|such|the same|that way|it|thoughts|"
+                      r"(have|having|getting|had|thinking|feeling|felt) (them|those|these|such|the same|that way|it|thoughts|"
                       r"those thoughts|like that)\b")
 
 
