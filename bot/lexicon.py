@@ -96,7 +96,7 @@ LAY_TERMS: dict[str, str] = {
     "leaking milk": "galactorrhea lactation", "zombie": "sedation lethargy", "sting": "injection site pain",
     "stings": "injection site pain", "bump": "injection site swelling", "achey": "pain aches arthralgia myalgia",
     "short of breath": "dyspnea", "swollen ankles": "edema", "break out": "acne", "breaking out": "acne",
-    "gut": "gastrointestinal bowel", "loopy": "confusion dizziness", "neck twisting": "dystonia",
+    "gut": "gastrointestinal bowel abdominal diarrhea nausea", "loopy": "confusion dizziness", "neck twisting": "dystonia",
     "eyes rolling": "oculogyric dystonia",
     "pimples": "acne", "pimple": "acne", "blood thinner": "anticoagulant anticoagulants antiplatelet",
     "blood thinners": "anticoagulant anticoagulants antiplatelet", "turn yellow": "jaundice",
