@@ -143,7 +143,10 @@ LAY_TERMS: dict[str, str] = {
     "fainting": "syncope", "passing out": "syncope", "toddler": "pediatric children months",
     "toddlers": "pediatric children months", "teen": "adolescents pediatric", "teenager": "adolescents pediatric",
     "teenagers": "adolescents pediatric", "needle": "injection inject", "needles": "injection inject",
-    "tb": "tuberculosis", "immune system": "immunosuppression infections immune", "germs": "infections",
+    "tb": "tuberculosis", "hep": "hepatitis", "hep b": "hepatitis_b hbv", "hep c": "hepatitis_c hcv",
+    # an infection that returns: "can my TB / hep B / shingles come back?" is its reactivation
+    "come back": "reactivation recurrence", "comes back": "reactivation recurrence",
+    "coming back": "reactivation recurrence", "came back": "reactivation recurrence", "immune system": "immunosuppression infections immune", "germs": "infections",
     "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",
     # alternatives of several words, each needing them all: a label's "vaccine" is no flu shot (though a kind of
     # one: what it says of vaccines is shown under a caveat), its dosing "weight" no weight gain
