@@ -45,6 +45,9 @@ LAY_TERMS: dict[str, str] = {
     # effects
     "sleepy": "drowsiness sedation somnolence", "drowsy": "drowsiness", "tired": "drowsiness fatigue tiredness",
     "sleepiness": "drowsiness somnolence", "dizzy": "dizziness", "lightheaded": "dizziness", "woozy": "dizziness",
+    # a clouded head, as people say it
+    "foggy": "confusion drowsiness", "brain fog": "confusion drowsiness", "groggy": "drowsiness confusion",
+    "out of it": "confusion drowsiness", "spaced out": "confusion drowsiness", "spacey": "confusion drowsiness",
     "weak": "weakness", "confused": "confusion", "anxious": "anxiety", "nervous": "anxiety",
     "side effect": "adverse reactions", "side effects": "adverse reactions", "side affects": "adverse reactions",
     "side affect": "adverse reactions", "bad reaction": "adverse reaction",

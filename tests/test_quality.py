@@ -218,6 +218,7 @@ def test_a_does_it_treat_question_about_what_the_document_never_names_as_treated
     ("labels/adbry.md", "adbry shot left my skin red, is that a side effect?", "Injection site reactions"),  # "red" alone
     ("labels/siliq.md", "can siliq cause gut problems?", "diarrhea"),  # "gut": the bowel, and what upsets it
     ("labels/cimzia.md", "could my old hep b come back on cimzia?", "Hepatitis B Virus Reactivation"),  # not "help", and it returns
+    ("documents/baclofen.txt", "will baclofen make me feel spaced out?", "Drowsiness"),  # a clouded head
 ])
 def test_lay_names_meet_the_documents_words(corpus, question, said):
     from bot.loading import load_index
