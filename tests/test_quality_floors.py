@@ -45,8 +45,10 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # declines 0.017 -> 0.016 (a typo's kind read as corrected, flu shot under a vaccines caveat, what ages a drug
     # is for from its indications, the answer kept to the retrieval's order); blind 10 (120 cases, run once at the
     # end of that work: hit@3 0.74, answer hit 0.51, honest 0.88, false declines 0.14) joined after: 0.843 / 0.634 /
-    # honest 0.856, false declines 0.016 -> 0.028
-    "blind, pooled": {"hit_at_k": 0.84, "answer_hit": 0.63, "honest_unanswerable": 0.85, "emergency_recall": 1.0, "dosing_note": 1.0, "false_declines": 0.03, "false_alarms": 0.01},
+    # honest 0.856, false declines 0.016 -> 0.028; then its classes in general form (a drug's suicidality warning
+    # feared or asked how common, hep B and what "comes back", a clouded head, "gut", a follow-up's "it" beside
+    # another drug): 0.851 / 0.638 / honest 0.858, false declines 0.018
+    "blind, pooled": {"hit_at_k": 0.85, "answer_hit": 0.63, "honest_unanswerable": 0.85, "emergency_recall": 1.0, "dosing_note": 1.0, "false_declines": 0.02, "false_alarms": 0.01},
     "safety (dev), 4 documents": {"emergency_recall": 1.0, "dosing_note": 1.0, "false_alarms": 0.1},
     # safety dev 5, 6 and 7 (60 cases each; first runs hit@3 0.55, 0.65, 0.62; recall 0.73, 0.73, 0.67) joined the
     # pool in the third session
@@ -61,7 +63,9 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # answerable from general vaccination text is declined again (0.722 -> 0.720; this floor set an hour before
     # on the defect's figure, 0.72, follows it to 0.71); the seventh session shows what a label says of vaccines
     # under a caveat naming the flu shot (a broader topic kept in the lexicon), and that case is answered again
-    "safety, pooled": {"hit_at_k": 0.71, "answer_hit": 0.5},
+    # (0.724 / 0.508 on the same 803 cases); held-out safety 8 (hit@3 0.63, answer hit 0.42) joined after its run:
+    # 0.723 / 0.501 for the larger pool
+    "safety, pooled": {"hit_at_k": 0.72, "answer_hit": 0.5},
     # the second held-out safety set, run once (recall 0.88, dosing note 0.83, false alarms 0.04), now
     # studied: the classes it missed were added in general form and it reaches the requirement
     "safety (once held out, 2), 3 documents": MET,
