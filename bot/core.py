@@ -106,9 +106,10 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     urgency = assess(text, index, earlier)  # the always-urgent kinds, and what this document calls urgent
     kind = urgency.kind
     # a question about a drug's suicidality warning (urgency.asked) is a general question about a symptom, answered
-    # from the document without the notice; a message the classes miss but the learned model reads as an emergency
-    # gets the notice above the usual answer
-    notice = EMERGENCY_NOTICE if kind or alarmed(text) else None
+    # from the document without the notice, unless it is a fear of it ("scared it will make me suicidal again") or
+    # how common it is (urgency.feared): then the notice comes first, above the answer; a message the classes miss
+    # but the learned model reads as an emergency gets the notice above the usual answer
+    notice = EMERGENCY_NOTICE if kind or urgency.feared or alarmed(text) else None
     if not text or (not kind and is_pleasantry(text)):
         return _finish(question, text, notice=notice, notes=notes + [EMPTY_HINT])
     if kind == "self-harm":

@@ -40,6 +40,10 @@ _OTHER = _any("he", "she", "they", "friend", "roommate", "mom", "mum", "dad", "m
               "partner", "boyfriend", "girlfriend", "bf", "gf", "brother", "sister", "grandma", "grandpa", "uncle",
               "aunt", "cousin", r"neighbou?r", "coworker", _CHILD)
 _MEDS = r"(pills?|tablets?|tabs|capsules?|caps|meds|medicines?|medications?|doses?|pens?|shots?|injections?|syringes?)"
+# ... taken as meant, or carried somewhere: not too much at once
+_NOT_AS_MEANT = (r"(?!.{0,40}\b(as (prescribed|directed|instructed|told|usual|normal|planned)|back|to (the |my |his |her )?"
+                 r"(pharmacy|chemist|doctor|clinic|office|bin|trash|work|school)|with (me|him|her|us|them)|out of|away|home|"
+                 r"later|tomorrow|(the )?next (day|morning)|off)\b)")
 _TOOK = r"(took|taken|swallowed|ate|popped|downed|injected|chewed|doubled|gave( him| her| them| me| myself)?|given)"
 _MANY = (r"(\d{2,}|[5-9]|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozens|"
          r"several)")
@@ -188,9 +192,11 @@ _KINDS: dict[str, list[str]] = {
         # too much, counted, by mistake, or all at once
         rf"{_TOOK}\b.{{0,40}}\b(too (many|much)|a bunch|a handful|whole (bottle|pack|box|packet|strip|blister|weeks?|"
         r"months?)|all (of )?(my|his|her|the|them|it)\b|double|extra|way more|twice|instead of (\d|one|a single))",
-        # what was left of a medicine, all at once: "swallowed the rest of his baclofen" (not "the rest of my lunch")
-        rf"\b(took|taken|swallowed|popped|downed|injected)\b.{{0,20}}\bthe rest of (my|his|her|their|our|the) (\w+ )?"
-        rf"({_MEDS}|bottle|pack|box|packet|prescription|supply|\w+(ol|in|ine|en|am|an|ide|one|ex|ix|ra|ia|il|yx|za))\b",
+        # what was left of a medicine, all at once: "swallowed the rest of her pills" (not "the rest of my lunch", nor
+        # "the rest of my prescription as directed"; the rest of one dose is one dose); named by the document's drug
+        # ("the rest of his baclofen"), ``urgency.REST_OF``
+        rf"\b(took|taken|swallowed|popped|downed)\b.{{0,20}}\b(the rest of|whats left of|what was left of|the last of) "
+        rf"(my|his|her|their|our|the) (\w+ )?(pills?|tablets?|tabs|capsules?|caps|meds|bottle|pack|packet)\b{_NOT_AS_MEANT}",
         rf"{_TOOK} (like |about |around |maybe |at least |over |almost |nearly |probably |all )?{_MANY}\b"
         r"(?! ?(mg|mcg|ml|g|hours?|days?|weeks?|months?|years?|min|minutes|am|pm|times|x)\b)",
         rf"(accidentally|accidently|by (mistake|accident)|mistakenly|mixed up)\b.{{0,60}}\b({_TOOK}|double)",
@@ -393,8 +399,10 @@ def kinds_in(sentence: Sentence) -> list[str]:
         if not match:
             continue
         if kind == "self-harm":  # only what is over, a figure of speech, or a drug's warning asked about is let pass
-            if not (sentence.past and not sentence.now) and not _figure(sentence.text, match):
-                found.append(ASKED_ABOUT if _A_RISK.search(sentence.text[:match.start()]) else kind)
+            if not (sentence.past and not sentence.now):
+                told = [m for m in pattern.finditer(sentence.text) if not _figure(sentence.text, m)]
+                if told:
+                    found.append(_asked(sentence.text, told) or kind)
         elif sentence.told_as_happening and any(not _HISTORY_OF.search(sentence.text[:m.start()])
                                                 and not _dated_past(sentence.text, m) and not _idiom(sentence.text, m)
                                                 for m in pattern.finditer(sentence.text)):
@@ -417,26 +425,49 @@ _A_RISK = gated(r"(?<!at )\b(warning|warnings|risk|risks|rate|rates|reports?|lab
                 r"(of|about|for|on|like) (\w+ )?$"
                 # "does bimzelx actually cause suicidal thoughts?": whether a drug causes them
                 r"|\b(does|do|can|could|will|would|might|may) (\w+ ){1,3}(cause|give|trigger|lead to|bring on|increase|raise) "
-                r"(you |me |people |patients |someone )?$"
-                # "how common is suicidal thinking with it?": how often the warning's thoughts come
-                r"|\bhow (common|often|likely|rare|frequent|frequently)( is| are| do| does)? (\w+ )?$"
-                # "I'm scared it will make me suicidal again": a fear of what the drug will do, not thoughts told
-                r"|\b(scared|afraid|worried|frightened|nervous|terrified|concerned|fear|fears|worry)( that)? (it|(this|that|"
-                r"the) (\w+ )?\w+|\w+) (will|would|could|might|may) (make|cause|give|turn) "
-                r"(me|him|her|them|you|us)( \w+)? $")
+                r"(you |me |people |patients |someone )?$")
+# A fear of what the drug will do ("I'm scared it will make me suicidal again") or how common the warning's thoughts
+# are ("How common is suicidal thinking with it?"): a question about the warning too, answered from the label, but
+# close enough to the person's own feelings that the notice (988 among its numbers) comes first all the same
+_A_FEAR = gated(r"\bhow (common|often|likely|rare|frequent|frequently)( is| are| do| does)? "
+                r"(?!(i|im|me|my|he|she|hes|shes|we|you)\b)(\w+ )?$"
+                r"|\b(scared|afraid|worried|frightened|nervous|terrified|concerned|fear|fears|worry)( that)? (it|this|that|"
+                r"(this|that|the) (\w+ )?(drug|meds?|medicines?|medications?|shots?|injections?|pens?|pills?|tablets?|"
+                r"treatment|infusions?)) (will|would|could|might|may) (make|cause|give|turn) (me|him|her|them|you|us)"
+                r"( feel| become| get| more| go)? $")
+_WARNING_WORD = re.compile(r"suicid|self ?harm", re.I)  # the warning's own words: not "want to die", "hurt myself"
 ASKED_ABOUT = "self-harm, asked about"  # a drug's suicidality warning asked about: self-harm only if the person has them
-# "... i have been having them", "ive had those thoughts": the person's own, told beside the question
+FEARED = "self-harm, feared"  # ... a fear of it, or how common it is: the same, with the notice
+# "... i have been having them", "ive had those thoughts": the person's own, told beside the question; and what
+# says the person is not safe now (a plan, an attempt, cutting)
 _OWN_THOUGHTS = gated(r"\b(i|im|ive|i am|i have|i keep|i been|ive been|hes|shes|he has|she has|he keeps|she keeps)( \w+){0,2} "
-                      r"(have|having|getting|had|thinking|feeling|felt) (them|those|these|such|the same|that way|it|thoughts|"
-                      r"those thoughts|like that)\b")
+                      r"(having|getting|had|thinking|feeling|felt) (them|those|these|such|the same|that way|it|(\w+ )?thoughts|"
+                      r"those thoughts|like that)\b"
+                      r"|\b(i|he|she|they)( \w+){0,2} (have|has|get|gets) (those|these|such|suicidal|dark|(\w+ )?thoughts|"
+                      r"(them|it) (every|all|daily|already|a lot|again|often|sometimes|at night|too))\b"
+                      r"|\bmine (are|keep|have been|is)\b|\b(suicid\w*|self ?harm)( \w+){0,2} for (me|him|her|my \w+)\b"
+                      r"|\b(i|he|she) (already |still )?(feel|feels|am|is) (\w+ )?suicidal\b"
+                      r"|\b(tried to (kill|hurt|end|harm)|attempted|suicide attempt|been cutting|(cutting|hurting|harming) "
+                      r"(my|him|her)self|(have|got|made) a plan|(im|i am) not safe|not safe right now)\b")
+
+
+def _asked(text: str, told: list[re.Match[str]]) -> str | None:
+    """ASKED_ABOUT or FEARED when every self-harm phrase of the sentence is the warning's own word and the first is
+    asked about (``_A_RISK``) or feared (``_A_FEAR``); None when any is the person's ("..., i want to die")."""
+    if not all(_WARNING_WORD.match(m.group()) for m in told):
+        return None
+    before = text[:told[0].start()]
+    return ASKED_ABOUT if _A_RISK.search(before) else FEARED if _A_FEAR.search(before) else None
 
 
 def resolve_asked(found: set[str], said: list[Sentence]) -> set[str]:
-    """A question about a drug's suicidality warning is self-harm when the person also says they have such thoughts."""
-    if ASKED_ABOUT not in found:
+    """A question about a drug's suicidality warning is self-harm when the person also says they have such thoughts
+    (or is not safe); otherwise it is asked (FEARED kept, for the notice)."""
+    if not found & {ASKED_ABOUT, FEARED}:
         return found
-    found = found - {ASKED_ABOUT}
-    return found | {"self-harm"} if any(_OWN_THOUGHTS.search(s.text) for s in said) else found
+    if any(_OWN_THOUGHTS.search(s.text) for s in said):
+        return (found - {ASKED_ABOUT, FEARED}) | {"self-harm"}
+    return found - {ASKED_ABOUT}
 
 
 _IDIOM = gated(r"\b(giving|gave|give|gives) (me|us|him|her) a heart attack\b")

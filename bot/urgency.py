@@ -19,8 +19,8 @@ from index import Hit, Index, tokenize
 from index.urgent import Urgent
 
 from .cues import RESOLVED, Sentence, respelled, sentences
-from .query import ANAPHORA, FOLLOWUP_CUE
-from .safety import ASKED_ABOUT, KINDS, kinds_in, resolve_asked
+from .query import ANAPHORA, FOLLOWUP_CUE, subject_terms
+from .safety import _NOT_AS_MEANT, ASKED_ABOUT, FEARED, KINDS, kinds_in, resolve_asked
 from .symptoms import KIND_SIGNS, Symptom, symptoms_in
 
 SHOWN_FIRST = 2  # passages of the document's urgent statements put before the search results
@@ -97,6 +97,7 @@ class Urgency:
     passages: tuple[int, ...] = ()  # index numbers of passages saying what to do, best first
     symptoms: tuple[str, ...] = ()  # the symptoms the message tells of
     asked: bool = False  # a drug's suicidality warning asked about, not the person's own thoughts: notice, answer
+    feared: bool = False  # ... feared, or asked how common: the notice all the same, above the answer
     kinds: tuple[str, ...] = ()  # every kind the message tells of, ``kind`` first ("breathing", then "allergy")
 
 
@@ -123,7 +124,7 @@ def _assess(text: str, index: Index) -> Urgency:
     found = resolve_asked(read, said)
     kinds = [k for k in KINDS if k in found] + [k for k in [_combined(said, happening, names)] if k]
     over = _over_maximum(happening, index, about) or any(_over_own_maximum(s.text) for s in happening)
-    if over and "overdose" not in kinds:
+    if (over or any(_rest_of_its_drug(s.text, index) for s in happening)) and "overdose" not in kinds:
         kinds.append("overdose")
     if "overdose" in kinds and any(INTENT.search(s.text) for s in said):
         kinds.insert(0, "self-harm")
@@ -133,7 +134,7 @@ def _assess(text: str, index: Index) -> Urgency:
     if not kinds:
         kinds = [k for k in [_document(happening, told, index, about)] if k]
     if not kinds:
-        return Urgency(None, asked=ASKED_ABOUT in read)
+        return Urgency(None, asked=bool({ASKED_ABOUT, FEARED} & read), feared=FEARED in found)
     if kinds[0] == "self-harm":  # passages about amounts are the last thing to show
         return Urgency("self-harm", (), tuple(sorted(names)))
     return Urgency(kinds[0], _shown_first(kinds, symptoms, index, over, about), tuple(sorted(names)),
@@ -146,7 +147,7 @@ def over_now(said: list[Sentence]) -> bool:
 
 
 def _self_harm_only(sentence: Sentence) -> bool:
-    return bool({"self-harm", ASKED_ABOUT} & set(kinds_in(sentence)))
+    return bool({"self-harm", ASKED_ABOUT, FEARED} & set(kinds_in(sentence)))
 
 
 def _symptoms(told: list[tuple[Sentence, list[Symptom]]], mild_too: bool = True) -> list[Symptom]:
@@ -218,6 +219,27 @@ def _naming(index: Index, symptoms: list[Symptom], among: set[int]) -> list[set[
 
 _OWN_MAXIMUM = re.compile(r"\b(had|taken|took|taking|swallowed|popped|used|done|injected) (like |about |maybe |around )?"
                           r"(\d+)\b[^.?!]{0,50}?\bmy (daily )?max(imum)? (is|was|dose is|should be) (\d+)\b")
+
+
+# what was left of the document's drug, taken at once: "swallowed the rest of his baclofen" (``safety``: of "pills")
+REST_OF = re.compile(r"\b(took|taken|swallowed|popped|downed)\b.{0,20}\b(the rest of|whats left of|what was left of|"
+                     r"the last of) (my|his|her|their|our|the) ")
+_AS_MEANT = re.compile(_NOT_AS_MEANT.replace("(?!", "(?=", 1))  # taken as meant, or carried somewhere
+
+
+def _rest_of_its_drug(text: str, index: Index) -> bool:
+    """The document's drug is one of the next two words, and what follows it is no "as prescribed", "home"."""
+    found = REST_OF.search(text)
+    if found is None:
+        return False
+    subject = subject_terms(index)
+    for word in list(_WORD.finditer(text, found.end()))[:2]:
+        if set(tokenize(word.group())) & subject:
+            return not _AS_MEANT.match(text, word.end())
+    return False
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _over_own_maximum(text: str) -> bool:

@@ -173,10 +173,16 @@ REPEATED_NEAR_MISSES = [
 ]
 
 
-WHAT_WAS_LEFT = ["he swallowed the rest of his baclofen", "i took the rest of my pills an hour ago",
-                 "she swallowed the rest of the bottle"]
-WHAT_WAS_LEFT_NEAR_MISSES = ["I ate the rest of my lunch after my dose", "took the rest of the day off after my shot",
-                             "i took the rest of my vacation days", "can i take the rest of my pills tomorrow"]
+WHAT_WAS_LEFT = ["he swallowed the rest of his pills", "i took the rest of my pills an hour ago",
+                 "she swallowed the rest of the bottle", "she took whats left of her pills"]
+WHAT_WAS_LEFT_NEAR_MISSES = [
+    "I ate the rest of my lunch after my dose", "took the rest of the day off after my shot",
+    "i took the rest of my vacation days", "can i take the rest of my pills tomorrow", "downed the rest of the wine",
+    "i took the rest of my protein", "i took the rest of my pizza home", "i took the rest of my amoxicillin as prescribed",
+    "took the rest of my pills to the pharmacy to dispose of them", "i took the rest of my insulin with me",
+    "injected the rest of the dose because the pen stopped early",  # the rest of one dose is one dose
+    "i took the rest of my dose after lunch because i only took half this morning",
+]
 
 
 @pytest.mark.parametrize("text", WHAT_WAS_LEFT)
@@ -185,12 +191,15 @@ def test_what_was_left_of_a_medicine_taken_at_once_is_an_overdose(text):
 
 
 @pytest.mark.parametrize("text", WHAT_WAS_LEFT_NEAR_MISSES)
-def test_the_rest_of_a_day_or_a_meal_is_no_overdose(lipitor, text):
+def test_the_rest_of_a_day_a_meal_or_a_dose_is_no_overdose(lipitor, text):
     assert assess(text, lipitor).kind is None, sentences(text)
 
 
-def test_what_was_left_taken_on_purpose_is_self_harm(lipitor):
-    assert assess("my son is 16 and just told me he swallowed the rest of his baclofen on purpose", lipitor).kind == "self-harm"
+def test_what_was_left_of_the_documents_drug_is_an_overdose_and_on_purpose_self_harm():
+    baclofen = load_index(ROOT / "corpus" / "documents" / "baclofen.txt")
+    assert assess("he swallowed the rest of his baclofen", baclofen).kind == "overdose"
+    assert assess("my son is 16 and just told me he swallowed the rest of his baclofen on purpose", baclofen).kind == "self-harm"
+    assert assess("took the rest of the baclofen out of his room so he cant get to it", baclofen).kind is None
 
 
 @pytest.mark.parametrize("text", REPEATED)
@@ -745,18 +754,34 @@ def test_a_question_about_a_drugs_suicidality_warning_is_answered_from_the_label
     "I'm worried this shot could make me suicidal, what does the label say?",  # a fear of what the drug will do
     "how often is suicidal ideation seen with bimzelx?",  # how common the warning's thoughts are
 ])
-def test_a_fear_or_a_frequency_of_the_warnings_thoughts_is_a_question_about_it(question):
+def test_a_fear_or_a_frequency_of_the_warnings_thoughts_gets_the_notice_and_the_labels_answer(question):
     reply = answer(question, load_index(ROOT / "corpus" / "labels" / "bimzelx.md"))
-    assert reply.safety_notice is None and reply.answered and reply.passages, reply.notes
+    assert reply.safety_notice and "988" in reply.safety_notice
+    assert reply.answered and any("Suicidal Ideation and Behavior" in h.passage.text for h in reply.passages), reply.notes
 
 
 @pytest.mark.parametrize("message", [
     "im scared i will kill myself",  # the person, not the drug
     "i'm afraid that i might hurt myself tonight",
+    "im scared it will make me want to die",  # the person's words, not the warning's
+    "im afraid this will make me kill myself",
+    "im scared the voices will make me hurt myself",
+    "im afraid he will make me suicidal",  # not the drug
+    "im scared it will turn me suicidal, i want to die already",  # every phrase is read, not only the first
+    "my son is scared it will make him suicidal, he's been cutting himself",
+    "im worried it could make me suicidal, i already have a plan",
+    "scared it will make me suicidal, i've been having dark thoughts",
     "I'm scared it will make me suicidal again, I already have those thoughts every day",  # and the thoughts are theirs
+    "how frequent are suicidal thoughts, mine are getting worse",
+    "how often im suicidal", "how likely is suicide for me",
+    "does siliq cause suicidal thoughts? i have them every night",
 ])
 def test_a_persons_own_fear_or_thoughts_are_still_self_harm(lipitor, message):
     assert assess(message, lipitor).kind == "self-harm"
+
+
+def test_having_the_drug_is_not_having_the_thoughts(lipitor):
+    assert assess("does siliq cause suicidal thoughts? i have it in the fridge but havent started", lipitor).kind is None
 
 
 # Safety dev 8's classes (written to defeat keyword lists), in our own phrasings: a face that has dropped and
