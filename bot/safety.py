@@ -399,10 +399,12 @@ def kinds_in(sentence: Sentence) -> list[str]:
         if not match:
             continue
         if kind == "self-harm":  # only what is over, a figure of speech, or a drug's warning asked about is let pass
-            if not (sentence.past and not sentence.now):
-                told = [m for m in pattern.finditer(sentence.text) if not _figure(sentence.text, m)]
-                if told:
-                    found.append(_asked(sentence.text, told) or kind)
+            told = [m for m in pattern.finditer(sentence.text) if not _figure(sentence.text, m)]
+            asked = _asked(sentence.text, told) if told else None
+            if told and not (sentence.past and not sentence.now):
+                found.append(asked or kind)
+            elif asked == FEARED:  # "i fear it will make me suicidal, i tried to overdose last year": the fear is now
+                found.append(asked)
         elif sentence.told_as_happening and any(not _HISTORY_OF.search(sentence.text[:m.start()])
                                                 and not _dated_past(sentence.text, m) and not _idiom(sentence.text, m)
                                                 for m in pattern.finditer(sentence.text)):

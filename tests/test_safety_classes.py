@@ -780,6 +780,12 @@ def test_a_persons_own_fear_or_thoughts_are_still_self_harm(lipitor, message):
     assert assess(message, lipitor).kind == "self-harm"
 
 
+def test_a_fear_of_the_warning_told_beside_a_past_attempt_still_gets_the_notice():
+    reply = answer("i fear it will make me suicidal, i tried to overdose last year",
+                   load_index(ROOT / "corpus" / "labels" / "bimzelx.md"))
+    assert reply.safety_notice and "988" in reply.safety_notice
+
+
 def test_having_the_drug_is_not_having_the_thoughts(lipitor):
     assert assess("does siliq cause suicidal thoughts? i have it in the fridge but havent started", lipitor).kind is None
 
