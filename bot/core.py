@@ -23,7 +23,6 @@ from .extract import choose, kind_asked, kind_heading, kind_words, names_its_top
 from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import (
-    ANAPHORA,
     Concept,
     Plan,
     corrected,
@@ -138,8 +137,7 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     others = tuple(c.surface for c in p.concepts if c.drug)
     # "the half-life of gabapentin"; a question that names the document's drug too ("why must I try Humira before
     # Rinvoq?", "is Xanax safer than baclofen?") is about it, and answered under a caveat naming the other
-    if others and not (extra or dosing or kind or INTERACTION.search(text) or _names_its_own_drug(text, index)
-                       or (p.followup and ANAPHORA.search(text))):  # "is it used for cocaine too?": "it" is the drug
+    if others and not (extra or dosing or kind or INTERACTION.search(text) or _names_its_own_drug(text, index)):
         return _finish(question, p.query, notice=notice, notes=notes + [not_covered(others, index)])
     if others:
         extra += " " + INTERACTION_WORDS  # "can I take it with Xanax?": the interactions passage

@@ -786,13 +786,3 @@ def test_the_answer_keeps_to_the_retrievals_order_where_its_sentence_is_as_good(
     document order); a later passage scoring higher on the word "prescribed" alone does not take the answer."""
     a = answer("what's baclofen usually prescribed for", baclofen_index)
     assert "relieve muscle spasms" in a.extract.text, a.extract.text
-
-
-def test_a_follow_up_about_it_that_names_another_drug_is_about_the_documents_drug(baclofen_index):
-    """"Is it used for heroin addiction too?" after a question on baclofen: "it" is baclofen, and heroin what it
-    might treat; answered under a caveat naming heroin, not told that the monograph does not cover heroin."""
-    first = "Can baclofen help with alcohol addiction?"
-    a = answer("Is it used for heroin addiction too?", baclofen_index, (first,))
-    assert a.answered and a.caveat == ("heroin",) and a.passages, a.notes
-    b = answer("What is the half-life of gabapentin?", baclofen_index)  # a question of its own about another drug
-    assert not b.answered and not b.passages
