@@ -199,7 +199,7 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
 def _read_closer(verdict: Verdict, text: str, p: Plan, hits: list[Hit], index: Index) -> Verdict:
     """The caveats that read how the document says what the question asks (``coverage``), each adding the words
     no earlier one named, with its sentence: "is baclofen addictive?" in an article on baclofen for addiction."""
-    asked = corrected(text, p.corrections)
+    asked = text  # already read as corrected (``_decide``)
     for found, says in (
             (lambda: treated_only(asked, p.concepts, hits, index),
              "The monograph speaks of {} as a condition the drug is given for, never as something it causes."),
@@ -329,10 +329,6 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
             alike = [h for h in hits if value[id(h)] >= TUNING.alike_share * best]
             hits = sorted(alike, key=lambda h: (h.passage.document != hits[0].passage.document, _in_order(
                 index, h.passage.document).get(h.passage.id, 0))) + [h for h in hits if h not in alike]
-            # and alike when the answer is picked too, so the first indication's sentence is not outweighed by a
-            # later passage's higher score ("indicated for ... ankylosing spondylitis" before the list's start)
-            level = max(h.score for h in alike)
-            hits = [replace(h, score=level) if h in alike else h for h in hits]
         hits = hits[:max(k, 1)]
     if not topics and not dosing and (p.concepts or p.followup):
         # "how does it work?", "is baclofen safe?": no topic of its own to be missing;

@@ -139,6 +139,7 @@ def _in_document(concept: Concept, vocabulary: frozenset[str], index: Index, eac
 
 
 def _nothing(absent: list[Concept]) -> str:
+    absent = [c for c in absent if not c.broader] or absent  # what the question said, not what it implies
     if not absent:
         return "The monograph doesn't cover this: no passage answers your question."
     return f"The monograph doesn't cover this: I found nothing about {_quoted([c.surface for c in absent])} in it."

@@ -153,7 +153,8 @@ def read(question: str, query: str, hits: Sequence[Hit], index: Index) -> Readin
     for term in dict.fromkeys(t for h in hits for t in h.matched_terms):
         if term not in covered:
             concepts[term] = (Concept(term, (term,), index.idf(term)), index.idf(term) * TUNING.answer_context)
-    return Reading(tuple(concepts.values()), wanted(own or question))  # the question as read: "how offten" asks often
+    # its kind from the question as asked, else as corrected ("how offten"; a follow-up's query keeps only its topic words)
+    return Reading(tuple(concepts.values()), wanted(question) or wanted(own))
 
 
 def _known(concept: Concept, index: Index) -> bool:
@@ -320,7 +321,7 @@ def _prior(hit: Hit, rank: int, top: float) -> float:
     order counts as well as its scores: a passage it ranked below others on the question's topics and kind (a
     higher BM25 score for a framing word aside) claims no more than its place allows."""
     prior = hit.score / top if top > 0 else 1.0 - 0.1 * rank  # the document's opening: no scores, its order
-    prior = min(prior, 1.0 - TUNING.answer_order * rank)
+    prior = min(prior, max(0.0, 1.0 - TUNING.answer_order * rank))
     return TUNING.answer_rank + (1 - TUNING.answer_rank) * prior
 
 

@@ -46,8 +46,8 @@ LAY_TERMS: dict[str, str] = {
     "sleepy": "drowsiness sedation somnolence", "drowsy": "drowsiness", "tired": "drowsiness fatigue tiredness",
     "sleepiness": "drowsiness somnolence", "dizzy": "dizziness", "lightheaded": "dizziness", "woozy": "dizziness",
     # a clouded head, as people say it
-    "foggy": "confusion drowsiness", "brain fog": "confusion drowsiness", "groggy": "drowsiness confusion",
-    "out of it": "confusion drowsiness", "spaced out": "confusion drowsiness", "spacey": "confusion drowsiness",
+    "brain fog": "confusion drowsiness", "groggy": "drowsiness confusion", "spaced out": "confusion drowsiness",
+    "spacey": "confusion drowsiness",  # not "foggy" (vision) nor "out of it" ("ran out of it")
     "weak": "weakness", "confused": "confusion", "anxious": "anxiety", "nervous": "anxiety",
     "side effect": "adverse reactions", "side effects": "adverse reactions", "side affects": "adverse reactions",
     "side affect": "adverse reactions", "bad reaction": "adverse reaction",
@@ -110,8 +110,13 @@ LAY_TERMS: dict[str, str] = {
     "feel high": "euphoria euphoric recreational", "make you high": "euphoria euphoric recreational",
     "seeing things": "hallucinations psychosis", "see things": "hallucinations psychosis", "the runs": "diarrhea",
     "inject myself": "self-inject self-injection self-administer", "at home": "self-inject self-injection self-administer",
-    "hurt": "pain", "hurts": "pain", "red spot": "erythema redness", "red spots": "erythema redness", "red": "erythema redness",
-    "redness": "erythema",
+    "hurt": "pain", "hurts": "pain", "red spot": "erythema redness", "red spots": "erythema redness",
+    # red skin, as people say it (not "red wine", "red urine"): the label's erythema
+    "redness": "erythema", "skin red": "erythema redness", "red skin": "erythema redness", "turned red": "erythema redness",
+    "went red": "erythema redness", "go red": "erythema redness", "goes red": "erythema redness",
+    "red and itchy": "erythema pruritus", "red and swollen": "erythema swelling", "red and sore": "erythema pain",
+    "red patch": "erythema", "red patches": "erythema", "red bump": "erythema swelling", "red bumps": "erythema swelling",
+    "red mark": "erythema", "red marks": "erythema",
     "iv": "intravenous infusion", "muscle problems": "myopathy myalgia rhabdomyolysis creatine phosphokinase",
     "live vaccine": "live-attenuated", "live vaccines": "live-attenuated",
     "where on my body": "site thigh abdomen arm", "where on your body": "site thigh abdomen arm",
@@ -146,10 +151,8 @@ LAY_TERMS: dict[str, str] = {
     "fainting": "syncope", "passing out": "syncope", "toddler": "pediatric children months",
     "toddlers": "pediatric children months", "teen": "adolescents pediatric", "teenager": "adolescents pediatric",
     "teenagers": "adolescents pediatric", "needle": "injection inject", "needles": "injection inject",
-    "tb": "tuberculosis", "hep": "hepatitis", "hep b": "hepatitis_b hbv", "hep c": "hepatitis_c hcv",
-    # an infection that returns: "can my TB / hep B / shingles come back?" is its reactivation
-    "come back": "reactivation recurrence", "comes back": "reactivation recurrence",
-    "coming back": "reactivation recurrence", "came back": "reactivation recurrence", "immune system": "immunosuppression infections immune", "germs": "infections",
+    "tb": "tuberculosis", "immune system": "immunosuppression infections immune", "germs": "infections",
+    "hep": "hepatitis",  # so not read as "help"; "hep b", "hep c": the index keeps no single letter, as for "hepatitis b"
     "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",
     # alternatives of several words, each needing them all: a label's "vaccine" is no flu shot (though a kind of
     # one: what it says of vaccines is shown under a caveat), its dosing "weight" no weight gain

@@ -48,6 +48,7 @@ class Concept:
     # clinical alternatives of several words, each needing all of them ("flu shot": "influenza vaccine", not any
     # mention of "vaccine"); searched like the others, and not among ``terms``
     joined: tuple[tuple[str, ...], ...] = ()
+    broader: bool = False  # a topic the question implies ("vaccine" for a flu shot), not one it says: never named
 
     def satisfied_by(self, terms: set[str] | frozenset[str]) -> bool:
         """All of the user's own words, or any one clinical alternative ("hair loss" or "alopecia")."""
@@ -104,7 +105,7 @@ def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tupl
                                      if (group := tuple(tokenize(a.replace(JOINED, " ")))) and set(own) != set(group)))
         concepts.append(Concept(phrase, tuple(own + clinical_terms), 0.0, len(own), joined=joined))
         # the broader topic as a topic of its own, for the document that says only it
-        concepts.extend(Concept(word, tuple(tokenize(word)), 0.0) for word in broader)
+        concepts.extend(Concept(word, tuple(tokenize(word)), 0.0, broader=True) for word in broader)
         covered.update(span)
     compounds = set(COMPOUND.findall(question.lower()))
     for i, word in enumerate(qwords):
@@ -226,7 +227,7 @@ def _weighed(concept: Concept, index: Index) -> Concept:
     share = TUNING.generic_share if generic else TUNING.everyday_share if everyday and not known else 1.0
     # built directly: dataclasses.replace reads the fields anew on every call, for each concept of every question
     return Concept(concept.surface, concept.terms, weight * share, concept.own, generic, everyday, concept.drug,
-                   concept.joined)
+                   concept.joined, concept.broader)
 
 
 def is_practical(surface: str) -> bool:

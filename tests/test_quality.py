@@ -217,7 +217,7 @@ def test_a_does_it_treat_question_about_what_the_document_never_names_as_treated
     ("labels/yesintek.md", "Does the Yesintek shot hurt or leave a red spot?", "injection site eryt"),
     ("labels/adbry.md", "adbry shot left my skin red, is that a side effect?", "Injection site reactions"),  # "red" alone
     ("labels/siliq.md", "can siliq cause gut problems?", "diarrhea"),  # "gut": the bowel, and what upsets it
-    ("labels/cimzia.md", "could my old hep b come back on cimzia?", "Hepatitis B Virus Reactivation"),  # not "help", and it returns
+    ("labels/cimzia.md", "can cimzia wake up my old hep b?", "Hepatitis B Virus Reactivation"),  # "hep" is not "help"
     ("documents/baclofen.txt", "will baclofen make me feel spaced out?", "Drowsiness"),  # a clouded head
 ])
 def test_lay_names_meet_the_documents_words(corpus, question, said):
@@ -786,3 +786,24 @@ def test_the_answer_keeps_to_the_retrievals_order_where_its_sentence_is_as_good(
     document order); a later passage scoring higher on the word "prescribed" alone does not take the answer."""
     a = answer("what's baclofen usually prescribed for", baclofen_index)
     assert "relieve muscle spasms" in a.extract.text, a.extract.text
+
+
+def test_review_near_misses_of_the_seventh_sessions_lay_words(baclofen_index):
+    """Running out of the drug is no clouded head; a decline names what the question said, not the broader topic
+    it implies ("vaccine" for a flu shot); a follow-up's kind is read from its own words ("a 5 year old": ages)."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+    assert lay_expansions("I ran out of it".split()) == []
+    a = answer("can I get a flu shot while taking baclofen?", baclofen_index)
+    assert not a.answered and "“flu shot”" in a.notes[-1] and "vaccine" not in a.notes[-1]
+    b = answer("is it okay for a 5 year old?", load_index(ROOT / "corpus/labels/opzelura.md"), ("What is Opzelura approved for?",))
+    assert re.search(r"\d+ years of age and older", b.extract.text), b.extract.text
+
+
+def test_a_passage_far_down_keeps_a_positive_prior():
+    """Shown 20 passages, the last still ranks its own sentences by how well they answer."""
+    from bot.extract import _prior
+    from index import TUNING
+    from index.bm25 import Hit
+    assert all(_prior(Hit(None, 1.0, ()), rank, 2.0) >= TUNING.answer_rank for rank in range(20))
