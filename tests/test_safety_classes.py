@@ -185,16 +185,6 @@ WHAT_WAS_LEFT_NEAR_MISSES = [
 ]
 
 
-@pytest.mark.parametrize("text", WHAT_WAS_LEFT)
-def test_what_was_left_of_a_medicine_taken_at_once_is_an_overdose(text):
-    assert emergency_kind(text) == "overdose"
-
-
-@pytest.mark.parametrize("text", WHAT_WAS_LEFT_NEAR_MISSES)
-def test_the_rest_of_a_day_a_meal_or_a_dose_is_no_overdose(lipitor, text):
-    assert assess(text, lipitor).kind is None, sentences(text)
-
-
 def test_what_was_left_of_the_documents_drug_is_an_overdose_and_on_purpose_self_harm():
     baclofen = load_index(ROOT / "corpus" / "documents" / "baclofen.txt")
     assert assess("he swallowed the rest of his baclofen", baclofen).kind == "overdose"
@@ -202,13 +192,13 @@ def test_what_was_left_of_the_documents_drug_is_an_overdose_and_on_purpose_self_
     assert assess("took the rest of the baclofen out of his room so he cant get to it", baclofen).kind is None
 
 
-@pytest.mark.parametrize("text", REPEATED)
-def test_a_dose_taken_again_and_again_is_too_much(text):
+@pytest.mark.parametrize("text", REPEATED + WHAT_WAS_LEFT)
+def test_a_dose_taken_again_and_again_or_what_was_left_at_once_is_too_much(text):
     assert emergency_kind(text) == "overdose"
 
 
-@pytest.mark.parametrize("text", REPEATED_NEAR_MISSES)
-def test_repeated_dose_near_misses_get_no_notice(lipitor, text):
+@pytest.mark.parametrize("text", REPEATED_NEAR_MISSES + WHAT_WAS_LEFT_NEAR_MISSES)
+def test_repeated_dose_and_rest_of_near_misses_get_no_notice(lipitor, text):
     assert assess(text, lipitor).kind is None, sentences(text)
 
 
