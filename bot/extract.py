@@ -74,10 +74,12 @@ QUESTION_TYPES: tuple[Kind, ...] = _kinds((
         # where it goes: "where on my body do I inject it?", "where should I stick the needle?"
         (r"\bwhere\b.{0,40}\b(inject\w*|stick|put|give|shots?|needle|apply|applied|use)\b",
          r"\b(thighs?|abdomen|upper arms?|buttocks?|navel)\b", _DOSING, "thigh abdomen arm"),
-        # how young may take it: "can kids use it?", "is it safe for my 10 year old?": the ages it is for
-        (r"\b(child|children|kids?|teens?|teenagers?|toddlers?|bab(y|ies)|infants?|adolescents?|pediatric|"
-         r"\d+[- ]?(year|yr)s?[- ]?old|son|daughter)\b",
-         r"\b\d+ (years|months) (of age )?(and|or) older\b|\b\d+ (years|months) of age\b", r"\b(indications?|pediatric use)\b", ""),
+        # how young may take it: "can kids use it?", "is it safe for my 10 year old?": the ages it is for (an adults-only
+        # label's "adults with"); not the person's own past ("had TB as a kid")
+        (r"\b(?<!as a )(?<!as an )(?<!was a )(child|children|kids?|teens?|teenagers?|toddlers?|bab(y|ies)|infants?|"
+         r"adolescents?|pediatric|\d+[- ]?(year|yr)s?[- ]?old|son|daughter)\b",
+         r"\b\d+ (years|months) (of age )?(and|or) older\b|\b\d+ (years|months) of age\b|\b(in )?adults?( patients)? (with|who)\b",
+         r"\b(indications?|pediatric use)\b", ""),
         # what kind of drug: "what kind of drug is abrocitinib?", "is it a steroid?": its class
         (r"\bwhat (kind|type|sort|class) of (drug|medicine|medication|med)\b|^\s*is (it|\w+) an? (steroid|biologic|"
          r"immunosuppressant|antibody|opioid|narcotic|stimulant|sedative|chemo\w*|antibiotic)\b",

@@ -753,6 +753,19 @@ def test_a_misspelt_questions_kind_is_read_as_corrected(label, typed, meant):
     assert a.extract.text == b.extract.text and "every 8 weeks" in a.extract.text
 
 
+def test_an_adults_only_label_answers_what_ages_with_its_indication():
+    """Siliq is for adults: "can my 15 year old use it?" is answered with the indication ("in adult patients"),
+    not a trial's ages; one's own past ("had TB as a kid") asks no ages."""
+    from bot.extract import kind_heading
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+    a = answer("can my 15 year old use siliq for his psoriasis?", load_index(ROOT / "corpus/labels/siliq.md"))
+    assert "INDICATIONS" in a.extract.citation and "adult patients" in a.extract.text, a.extract.text
+    assert kind_heading("had TB as a kid, can I still start simponi") is None
+    assert kind_heading("can my kid take simponi") is not None
+
+
 @pytest.mark.parametrize("label, question", [("enbrel", "Can children take Enbrel?"),
                                              ("stelara", "Can Stelara be used in children?")])
 def test_what_ages_a_drug_is_for_is_answered_from_its_indications(label, question):
