@@ -199,12 +199,11 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
 def _read_closer(verdict: Verdict, text: str, p: Plan, hits: list[Hit], index: Index) -> Verdict:
     """The caveats that read how the document says what the question asks (``coverage``), each adding the words
     no earlier one named, with its sentence: "is baclofen addictive?" in an article on baclofen for addiction."""
-    asked = text  # already read as corrected (``_decide``)
-    for found, says in (
-            (lambda: treated_only(asked, p.concepts, hits, index),
+    for found, says in (  # ``text`` is the question as corrected (``_decide``)
+            (lambda: treated_only(text, p.concepts, hits, index),
              "The monograph speaks of {} as a condition the drug is given for, never as something it causes."),
             # "does Adbry work for asthma?" where the label names asthma only as a trial subject's history
-            (lambda: not_treated(asked, p.concepts, hits, index),
+            (lambda: not_treated(text, p.concepts, hits, index),
              "The monograph mentions {}, but not as something the drug is used for."),
             # "can u mix baclofen n weed": what it is taken with is the question's topic, however everyday the word
             (lambda: [c.surface for c in _taken_with(text, p.concepts, index)],

@@ -111,7 +111,7 @@ LAY_TERMS: dict[str, str] = {
     "seeing things": "hallucinations psychosis", "see things": "hallucinations psychosis", "the runs": "diarrhea",
     "inject myself": "self-inject self-injection self-administer", "at home": "self-inject self-injection self-administer",
     "hurt": "pain", "hurts": "pain", "red spot": "erythema redness", "red spots": "erythema redness",
-    # red skin, as people say it (not "red wine", "red urine"): the label's erythema
+    # red skin, as people say it: the label's erythema ("red" alone is left to the phenotype lexicon's readings)
     "redness": "erythema", "skin red": "erythema redness", "red skin": "erythema redness", "turned red": "erythema redness",
     "went red": "erythema redness", "go red": "erythema redness", "goes red": "erythema redness",
     "red and itchy": "erythema pruritus", "red and swollen": "erythema swelling", "red and sore": "erythema pain",

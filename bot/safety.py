@@ -40,10 +40,13 @@ _OTHER = _any("he", "she", "they", "friend", "roommate", "mom", "mum", "dad", "m
               "partner", "boyfriend", "girlfriend", "bf", "gf", "brother", "sister", "grandma", "grandpa", "uncle",
               "aunt", "cousin", r"neighbou?r", "coworker", _CHILD)
 _MEDS = r"(pills?|tablets?|tabs|capsules?|caps|meds|medicines?|medications?|doses?|pens?|shots?|injections?|syringes?)"
-# ... taken as meant, or carried somewhere: not too much at once
-_NOT_AS_MEANT = (r"(?!.{0,40}\b(as (prescribed|directed|instructed|told|usual|normal|planned)|back|to (the |my |his |her )?"
-                 r"(pharmacy|chemist|doctor|clinic|office|bin|trash|work|school)|with (me|him|her|us|them)|out of|away|home|"
-                 r"later|tomorrow|(the )?next (day|morning)|off)\b)")
+# what was left of a medicine, taken: "swallowed the rest of", "took whats left of her" (then what it was) ...
+REST_OF = (r"\b(took|taken|swallowed|popped|downed)\b.{0,20}\b(the rest of|whats left of|what was left of|the last of) "
+           r"(my|his|her|their|our|the) ")
+# ... unless taken as meant, or carried somewhere: not too much at once (what follows within 40 characters)
+AS_MEANT = (r".{0,40}\b(as (prescribed|directed|instructed|told|usual|normal|planned)|back|to (the |my |his |her )?"
+            r"(pharmacy|chemist|doctor|clinic|office|bin|trash|work|school)|with (me|him|her|us|them)|out of|away|home|"
+            r"later|tomorrow|(the )?next (day|morning)|off)\b")
 _TOOK = r"(took|taken|swallowed|ate|popped|downed|injected|chewed|doubled|gave( him| her| them| me| myself)?|given)"
 _MANY = (r"(\d{2,}|[5-9]|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|dozens|"
          r"several)")
@@ -194,9 +197,8 @@ _KINDS: dict[str, list[str]] = {
         r"months?)|all (of )?(my|his|her|the|them|it)\b|double|extra|way more|twice|instead of (\d|one|a single))",
         # what was left of a medicine, all at once: "swallowed the rest of her pills" (not "the rest of my lunch", nor
         # "the rest of my prescription as directed"; the rest of one dose is one dose); named by the document's drug
-        # ("the rest of his baclofen"), ``urgency.REST_OF``
-        rf"\b(took|taken|swallowed|popped|downed)\b.{{0,20}}\b(the rest of|whats left of|what was left of|the last of) "
-        rf"(my|his|her|their|our|the) (\w+ )?(pills?|tablets?|tabs|capsules?|caps|meds|bottle|pack|packet)\b{_NOT_AS_MEANT}",
+        # ("the rest of his baclofen"), ``urgency._rest_of_its_drug``
+        rf"{REST_OF}(\w+ )?(pills?|tablets?|tabs|capsules?|caps|meds|bottle|pack|packet)\b(?!{AS_MEANT})",
         rf"{_TOOK} (like |about |around |maybe |at least |over |almost |nearly |probably |all )?{_MANY}\b"
         r"(?! ?(mg|mcg|ml|g|hours?|days?|weeks?|months?|years?|min|minutes|am|pm|times|x)\b)",
         rf"(accidentally|accidently|by (mistake|accident)|mistakenly|mixed up)\b.{{0,60}}\b({_TOOK}|double)",

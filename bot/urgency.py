@@ -20,7 +20,7 @@ from index.urgent import Urgent
 
 from .cues import RESOLVED, Sentence, respelled, sentences
 from .query import ANAPHORA, FOLLOWUP_CUE, subject_terms
-from .safety import _NOT_AS_MEANT, ASKED_ABOUT, FEARED, KINDS, kinds_in, resolve_asked
+from .safety import AS_MEANT, ASKED_ABOUT, FEARED, KINDS, REST_OF, kinds_in, resolve_asked
 from .symptoms import KIND_SIGNS, Symptom, symptoms_in
 
 SHOWN_FIRST = 2  # passages of the document's urgent statements put before the search results
@@ -222,14 +222,13 @@ _OWN_MAXIMUM = re.compile(r"\b(had|taken|took|taking|swallowed|popped|used|done|
 
 
 # what was left of the document's drug, taken at once: "swallowed the rest of his baclofen" (``safety``: of "pills")
-REST_OF = re.compile(r"\b(took|taken|swallowed|popped|downed)\b.{0,20}\b(the rest of|whats left of|what was left of|"
-                     r"the last of) (my|his|her|their|our|the) ")
-_AS_MEANT = re.compile(_NOT_AS_MEANT.replace("(?!", "(?=", 1))  # taken as meant, or carried somewhere
+_REST_OF = re.compile(REST_OF)
+_AS_MEANT = re.compile(AS_MEANT)  # taken as meant, or carried somewhere
 
 
 def _rest_of_its_drug(text: str, index: Index) -> bool:
     """The document's drug is one of the next two words, and what follows it is no "as prescribed", "home"."""
-    found = REST_OF.search(text)
+    found = _REST_OF.search(text)
     if found is None:
         return False
     subject = subject_terms(index)
