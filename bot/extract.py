@@ -87,6 +87,11 @@ QUESTION_TYPES: tuple[Kind, ...] = _kinds((
          None, "inhibitor blocker antagonist agonist antibody"),
         (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for)\b",
          r"\b(used|indicated|treat\w*|reliev\w*|management)\b", None, "indicated treatment"),
+        # whether it works for something: "does Opzelura work for vitiligo?", "will it help my eczema?": what it
+        # treats and how well, not the yes/no kind's cautions
+        (r"^\s*(does|do|will|would|can|could|is|are|did)\b.{0,40}\b(work|works|help|helps|effective|good)\b "
+         r"(for|with|on|against|my|your|his|her|the)\b",
+         r"\b(indicated|treat\w*|effective\w*|efficacy|improv\w*|respon\w*|success\w*|reduc\w*|reliev\w*|clear\w*)\b"),
         (r"\bwhat causes\b|\bcauses? of\b|^\s*why\b", r"\b(caus\w*|due to|because|result\w*|leads? to)\b", None, ""),
         (r"\bhow (does|do|did|can|could|would)\b.{0,40}\b(work|help|act)|\bmechanism\b|\bwhat does \w+( \w+)? do\b",
          r"\bby \w+ing\b|\b(inhibit\w*|block\w*|mimic\w*|bind\w*|acts? (on|as)|works?|mechanism|(ant)?agonists?)\b",

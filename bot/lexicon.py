@@ -30,6 +30,11 @@ BROADER = "~"
 LAY_TERMS: dict[str, str] = {
     # body and conditions
     "kidney": "renal", "kidneys": "renal", "liver": "hepatic", "heart": "cardiac cardiovascular",
+    # a body part's clinical adjective: "my face" meets a label's "facial", "lungs" its "pulmonary"
+    "face": "facial", "lung": "pulmonary", "lungs": "pulmonary", "brain": "cerebral", "mouth": "oral",
+    "nose": "nasal", "nerve": "neurologic neuropathy", "nerves": "neurologic neuropathy", "bladder": "urinary",
+    "joint": "articular arthralgia",
+    "joints": "articular arthralgia", "bone": "skeletal", "bones": "skeletal",
     "stomach": "gastrointestinal gastric abdominal gastroenteritis", "tummy": "stomach gastrointestinal", "belly": "stomach abdominal",
     "blood pressure": "hypertension hypotension antihypertensive", "high blood pressure": "hypertension",
     "low blood pressure": "hypotension", "sugar": "diabetes glucose", "blood sugar": "glucose diabetes hyperglycemia", "ms": "multiple sclerosis",

@@ -219,6 +219,8 @@ def test_a_does_it_treat_question_about_what_the_document_never_names_as_treated
     ("labels/siliq.md", "can siliq cause gut problems?", "diarrhea"),  # "gut": the bowel, and what upsets it
     ("labels/cimzia.md", "can cimzia wake up my old hep b?", "Hepatitis B Virus Reactivation"),  # "hep" is not "help"
     ("documents/baclofen.txt", "will baclofen make me feel spaced out?", "Drowsiness"),  # a clouded head
+    ("labels/dupixent.md", "can dupixent cause a reaction on my face?", "Facial skin reactions"),  # a body part's
+    ("labels/cibinqo.md", "can cibinqo cause a clot in my lungs?", "pulmonary embolism"),  # clinical adjective
 ])
 def test_lay_names_meet_the_documents_words(corpus, question, said):
     from bot.loading import load_index
@@ -820,3 +822,17 @@ def test_a_passage_far_down_keeps_a_positive_prior():
     from index import TUNING
     from index.bm25 import Hit
     assert all(_prior(Hit(None, 1.0, ()), rank, 2.0) >= TUNING.answer_rank for rank in range(20))
+
+
+@pytest.mark.parametrize("label,question,said", [
+    ("opzelura", "will opzelura help my vitiligo?", "indicated for the topical treatment of nonsegmental vitiligo"),
+    ("opzelura", "does opzelura work on eczema?", "indicated for the topical short-term"),
+])
+def test_whether_it_works_for_something_is_answered_by_what_it_treats(label, question, said):
+    """Not by the yes/no kind's cautions ("... has not been studied")."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer(question, load_index(ROOT / "corpus" / "labels" / f"{label}.md"))
+    assert a.answered and said in a.extract.text
