@@ -49,6 +49,10 @@ INTERACTION_WORDS = "interact interaction concomitant"
 # a drug the document never names, asked about *with* the document's drug: an interaction question
 INTERACTION = re.compile(r"\b(with|and|plus|together|mix\w*|combin\w*|interact\w*|while (on|taking)|"
                          r"along ?side|same time|on top of|on)\b", re.I)
+# an earlier turn that asked what the drug is taken with: a follow-up naming another drug ("What about Plavix?") asks
+# the same of that drug
+ASKED_INTERACTIONS = re.compile(r"\binteract\w*|\b(take|taking|use|using|mix|mixing|combine|combining)\b.{0,40}"
+                                r"\b(with|together)\b", re.I)
 SELF_HARM_NOTE = "You matter, and help is available right now: please call or text 988, or call 911."
 EMPTY_HINT = "Ask me a question about the monograph, for example: What are the side effects?"
 PLEASANTRY = re.compile(
@@ -137,7 +141,9 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     others = tuple(c.surface for c in p.concepts if c.drug)
     # "the half-life of gabapentin"; a question that names the document's drug too ("why must I try Humira before
     # Rinvoq?", "is Xanax safer than baclofen?") is about it, and answered under a caveat naming the other
-    if others and not (extra or dosing or kind or INTERACTION.search(text) or _names_its_own_drug(text, index)):
+    asked_with = p.followup and any(ASKED_INTERACTIONS.search(q) for q in earlier[-1:])
+    if others and not (extra or dosing or kind or asked_with or INTERACTION.search(text)
+                       or _names_its_own_drug(text, index)):
         return _finish(question, p.query, notice=notice, notes=notes + [not_covered(others, index)])
     if others:
         extra += " " + INTERACTION_WORDS  # "can I take it with Xanax?": the interactions passage

@@ -452,6 +452,20 @@ def test_another_drugs_facts_are_not_answered_with_this_drugs(baclofen_index, qu
     assert f"This monograph covers baclofen; it does not cover {drug}." in a.text
 
 
+@pytest.mark.parametrize("first,asks_with", [("Does baclofen interact with other drugs?", True),
+                                              ("can I take baclofen together with painkillers?", True),
+                                              ("What is baclofen used for?", False)])
+def test_a_follow_up_naming_another_drug_after_an_interaction_question_asks_the_same_of_it(baclofen_index, first,
+                                                                                           asks_with):
+    """"What about Xanax?" after "does it interact with other drugs?" is an interaction question: the interactions
+    passage, under a caveat naming Xanax; after another question it asks about Xanax itself, which is declined."""
+    a = answer("what about xanax?", baclofen_index, (first,))
+    if asks_with:
+        assert a.answered and a.caveat == ("xanax",) and "interact" in a.extract.text
+    else:
+        assert not a.answered and "it does not cover xanax" in a.text
+
+
 def test_the_generic_a_title_names_is_the_documents_drug_however_the_text_spells_it():
     """BIMZELX's label writes "bimekizumab-bkzx"; "bimekizumab" is its drug, not another one. Another brand
     of the same generic (Jakafi, for Opzelura's ruxolitinib) is another product and stays declined."""
