@@ -19,7 +19,7 @@ from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
 from .coverage import Verdict, coverage, decide, figures_only, judged, not_compared, not_treated, treated_only
 from .dosing import DOSING_NOTE, PERSONAL_MEASURES, asks_personal_dosing, personal_figures
-from .extract import choose, kind_asked, kind_heading, kind_words, names_its_topic, wanted
+from .extract import INDICATION, choose, kind_asked, kind_heading, kind_words, names_its_topic, wanted
 from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import (
@@ -234,8 +234,7 @@ def _joined(note: str, more: str) -> str:
 _CLOSING = re.compile(r"\s*What (it|they) says?\b[^.]*:\s*$")
 
 
-INDICATION_ASKED = re.compile(r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for|"
-                              r"approved (for|to treat))\b", re.I)
+INDICATION_ASKED = re.compile(INDICATION, re.I)
 
 
 @lru_cache(maxsize=64)

@@ -34,6 +34,11 @@ _WORDS = (r"\b(several|a few|few|a couple( of)?|many|one|two|three|four|five|six
 _DOSING = r"\b(dosage|dosing|doses?|administration)\b"
 
 
+# what it is for: "what is it used for?", "what conditions is Bimzelx approved for?", "what does it treat?"
+INDICATION = (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for|"
+              r"(what|which)\b[^?]{0,40}\bapproved (for|to treat)|what (does|do|can) \w+ treat)\b")
+
+
 @dataclass(frozen=True)
 class Kind:
     """A kind of question: what it asks, what an answer to it says; for a kind that names what is asked by itself
@@ -85,7 +90,7 @@ QUESTION_TYPES: tuple[Kind, ...] = _kinds((
          r"immunosuppressant|antibody|opioid|narcotic|stimulant|sedative|chemo\w*|antibiotic)\b",
          r"\b(inhibitor|blocker|antagonist|agonist|antibody|relaxant|analog\w*|derivative|is an? [\w-]+ (drug|medication))\b",
          None, "inhibitor blocker antagonist agonist antibody"),
-        (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for)\b",
+        (INDICATION,
          r"\b(used|indicated|treat\w*|reliev\w*|management)\b", None, "indicated treatment"),
         # whether it works for something: "does Opzelura work for vitiligo?", "will it help my eczema?": what it
         # treats and how well, not the yes/no kind's cautions

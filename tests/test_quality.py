@@ -850,3 +850,15 @@ def test_whether_it_works_for_something_is_answered_by_what_it_treats(label, que
 
     a = answer(question, load_index(ROOT / "corpus" / "labels" / f"{label}.md"))
     assert a.answered and said in a.extract.text
+
+
+@pytest.mark.parametrize("label,question", [("bimzelx", "What conditions is Bimzelx approved for?"),
+                                            ("opzelura", "what does opzelura treat?")])
+def test_what_it_is_approved_for_or_treats_asks_what_it_is_used_for(label, question):
+    """"approved for" is no post-approval experience: the indications answer it."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer(question, load_index(ROOT / "corpus" / "labels" / f"{label}.md"))
+    assert a.answered and "indicated for" in a.extract.text
