@@ -67,7 +67,13 @@ def _words_of(normalized: str) -> list[str]:
     return out
 
 
+CONTRACTED = frozenset("ll re ve d m s t".split())  # "i'll", "it'll", "they've", "he's": a stopword, contracted
+
+
 def is_content(word: str) -> bool:
+    base, apostrophe, ending = word.partition("'")
+    if apostrophe and ending in CONTRACTED and base in STOPWORDS:  # not "crohn's": its base is no stopword
+        return False
     return word not in STOPWORDS and (len(word) > 1 or word.isdigit())
 
 

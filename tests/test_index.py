@@ -24,6 +24,7 @@ from .conftest import ROOT
     ("Baclofen’s", ["baclofen"]),
     ("", []),
     ("the of and is", []),
+    ("I'll be scared it'll hurt; he's sure they've got Crohn's", ["scare", "hurt", "sure", "got", "crohn"]),  # contracted
 ])
 def test_tokenizer(text, expected):
     assert tokenize(text) == expected
