@@ -78,6 +78,8 @@ PAST = _cue(
     r"\bas a (kid|child|teen|teenager|baby)\b",
     r"\b(back|way back|in|during|around|from|of|summer|spring|fall|autumn|winter) (of )?(19|20)\d\d\b(?! ?(mg|mcg|ml|g|units)\b)",
     r"\bback in (high school|college|university|uni|my (teens|twenties|20s))\b", r"\bback when\b",
+    # an age gone by: "I had a seizure in my 20s", "in his teens"
+    r"\bin (my|his|her|their) (early |late |mid )?(teens|twenties|thirties|forties|fifties|sixties|[2-9]0s)\b",
     r"\bwhen (i|he|she|they) (was|were) in (high school|college|university)\b",
     r"\bwhen (i|he|she|they) (was|were) (a |younger|little|young|small|\d+)", r"\bin (19|20)\d\d\b",
     r"\bin the (past|\d0s)\b(?! (\d+ |few |couple( of)? |several |last )?(hours?|hrs?|minutes?|mins?|days?|nights?|weeks?)\b)", r"\bnone (for|since)\b", r"\bno (more )?(seizures?|episodes?|attacks?) (for|since)\b")

@@ -875,3 +875,26 @@ def test_a_plan_for_tonight_made_peace_with_is_self_harm(lipitor, text):
 def test_near_misses_of_those_classes(lipitor, text):
     kind = assess(text, lipitor).kind
     assert (kind == "overdose") if "jabbed" in text else (kind is None), (kind, sentences(text))
+
+
+# the eighth session's round: what almost happened, and an age gone by, in our own words
+ALMOST_AND_AGES_AGO = [
+    "i almost had a heart attack when the pharmacy told me the copay, is there a cheaper option for lipitor",
+    "my brother had a seizure in his early twenties, long over now. can he take lipitor",
+    "i passed out a few times in my teens, nothing since. is lipitor ok for me",
+]
+STILL_NOW = [
+    ("im in my 30s and im having a seizure right now", "seizure"),
+    ("my son is in his teens and just had a seizure, hes still shaking", "seizure"),
+    ("i think im having a heart attack, crushing chest pain right now", "chest"),
+]
+
+
+@pytest.mark.parametrize("text", ALMOST_AND_AGES_AGO)
+def test_what_almost_happened_or_happened_at_an_age_gone_by_gets_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+@pytest.mark.parametrize("text,kind", STILL_NOW)
+def test_an_age_or_a_near_thing_beside_what_happens_now_is_still_an_emergency(lipitor, text, kind):
+    assert assess(text, lipitor).kind == kind, sentences(text)
