@@ -53,6 +53,8 @@ INTERACTION = re.compile(r"\b(with|and|plus|together|mix\w*|combin\w*|interact\w
 # the same of that drug
 ASKED_INTERACTIONS = re.compile(r"\binteract\w*|\b(take|taking|use|using|mix|mixing|combine|combining)\b.{0,40}"
                                 r"\b(with|together)\b", re.I)
+# "how long does the infusion take?": the duration or frequency kind asks with this word, which the answer need not say
+HOW_LONG_OR_OFTEN = re.compile(r"\bhow (long|soon|quickly|fast|often)\b", re.I)
 SELF_HARM_NOTE = "You matter, and help is available right now: please call or text 988, or call 911."
 EMPTY_HINT = "Ask me a question about the monograph, for example: What are the side effects?"
 PLEASANTRY = re.compile(
@@ -138,6 +140,9 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")
         text = corrected(text, p.corrections)  # "how offten": its kind, and the rest, read as meant
+    if (asked := HOW_LONG_OR_OFTEN.findall(text)):  # the kind's own word is no topic: "how long" is not "long-term"
+        dropped = set(tokenize(" ".join(asked)))
+        p = replace(p, weights={t: w for t, w in p.weights.items() if t not in dropped})
     others = tuple(c.surface for c in p.concepts if c.drug)
     # "the half-life of gabapentin"; a question that names the document's drug too ("why must I try Humira before
     # Rinvoq?", "is Xanax safer than baclofen?") is about it, and answered under a caveat naming the other

@@ -863,3 +863,14 @@ def test_what_it_is_approved_for_or_treats_asks_what_it_is_used_for(label, quest
 
     a = answer(question, load_index(ROOT / "corpus" / "labels" / f"{label}.md"))
     assert a.answered and "indicated for" in a.extract.text
+
+
+def test_how_long_asks_a_duration_and_does_not_search_long_term():
+    """"How long does an Omvoh IV infusion take?" is not answered from a "long term safety" passage."""
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer("How long does an Omvoh IV infusion take?", load_index(ROOT / "corpus" / "labels" / "omvoh.md"))
+    assert a.answered and "at least 30 minutes" in a.extract.text
+    assert not any("long" in h.matched_terms for h in a.passages)
