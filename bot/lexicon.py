@@ -63,8 +63,8 @@ LAY_TERMS: dict[str, str] = {
     # life events
     "pregnant": "pregnancy", "expecting": "pregnancy", "unborn baby": "pregnancy fetal", "baby": "infant",
     "breastfeeding": "milk nursing lactation", "breast feeding": "milk nursing lactation",
-    "breastfeed": "milk nursing lactation", "nursing": "milk lactation", "kids": "children pediatric",
-    "kid": "child pediatric", "children": "pediatric", "child": "pediatric", "elderly": "geriatric",
+    "breastfeed": "milk nursing lactation", "nursing": "milk lactation", "kids": "children pediatric ~adults",
+    "kid": "child pediatric ~adults", "children": "pediatric ~adults", "child": "pediatric ~adults", "elderly": "geriatric",
     "old people": "elderly geriatric", "seniors": "elderly geriatric", "drinking": "alcohol interact", "booze": "alcohol",
     "beer": "alcohol", "wine": "alcohol", "drunk": "alcohol", "with alcohol": "alcohol interact",
     "and alcohol": "alcohol interact",
@@ -154,9 +154,9 @@ LAY_TERMS: dict[str, str] = {
     "heart attack": "myocardial infarction", "swelling": "edema angioedema", "swollen": "edema angioedema",
     "itchy": "pruritus itching", "itch": "pruritus itching", "achy": "pain aches arthralgia myalgia",
     "aches": "pain arthralgia myalgia", "sore": "pain", "bruising": "ecchymosis bruise", "bleeding": "hemorrhage",
-    "fainting": "syncope", "passing out": "syncope", "toddler": "pediatric children months",
-    "toddlers": "pediatric children months", "teen": "adolescents pediatric", "teenager": "adolescents pediatric",
-    "teenagers": "adolescents pediatric", "needle": "injection inject", "needles": "injection inject",
+    "fainting": "syncope", "passing out": "syncope", "toddler": "pediatric children months ~adults",
+    "toddlers": "pediatric children months ~adults", "teen": "adolescents pediatric ~adults", "teenager": "adolescents pediatric ~adults",
+    "teenagers": "adolescents pediatric ~adults", "needle": "injection inject", "needles": "injection inject",
     "tb": "tuberculosis", "immune system": "immunosuppression infections immune", "germs": "infections",
     "hep": "hepatitis",  # so not read as "help"; "hep b", "hep c": the index keeps no single letter, as for "hepatitis b"
     "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",

@@ -103,9 +103,12 @@ def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tupl
         clinical_terms = [t for t in tokenize(" ".join(a for a in alternatives if JOINED not in a)) if t not in own]
         joined = tuple(dict.fromkeys(group for a in alternatives if JOINED in a
                                      if (group := tuple(tokenize(a.replace(JOINED, " ")))) and set(own) != set(group)))
-        concepts.append(Concept(phrase, tuple(own + clinical_terms), 0.0, len(own), joined=joined))
-        # the broader topic as a topic of its own, for the document that says only it
-        concepts.extend(Concept(word, tuple(tokenize(word)), 0.0, broader=True) for word in broader)
+        said = Concept(phrase, tuple(own + clinical_terms), 0.0, len(own), joined=joined)
+        concepts.append(said)
+        # the broader topic, for the document that says only it ("adults" for kids: a label for adults only); words
+        # that must meet in a passage ("influenza vaccine") may each be in the document and never together
+        if joined or not said.satisfied_by(index.vocabulary):
+            concepts.extend(Concept(word, tuple(tokenize(word)), 0.0, broader=True) for word in broader)
         covered.update(span)
     compounds = set(COMPOUND.findall(question.lower()))
     for i, word in enumerate(qwords):

@@ -874,3 +874,21 @@ def test_how_long_asks_a_duration_and_does_not_search_long_term():
     a = answer("How long does an Omvoh IV infusion take?", load_index(ROOT / "corpus" / "labels" / "omvoh.md"))
     assert a.answered and "at least 30 minutes" in a.extract.text
     assert not any("long" in h.matched_terms for h in a.passages)
+
+
+@pytest.mark.parametrize("label,question,caveat", [
+    ("omvoh", "can kids take omvoh", ("kids",)),  # a label for adults only: what it says of adults, caveated
+    ("skyrizi", "Can children use Skyrizi?", ("children",)),
+    ("cimzia", "Can Cimzia be used in children?", ()),  # a label that speaks of children: their passages, no caveat
+])
+def test_a_childs_age_on_a_label_for_adults_is_answered_with_what_it_says_of_adults(label, question, caveat):
+    from bot.loading import load_index
+
+    from .conftest import ROOT
+
+    a = answer(question, load_index(ROOT / "corpus" / "labels" / f"{label}.md"))
+    assert a.answered and a.caveat == caveat
+    if caveat:
+        assert "What it says about “adults”" in a.text and "adults" in a.extract.text
+    else:
+        assert "children" in a.extract.text
