@@ -222,6 +222,7 @@ def test_a_does_it_treat_question_about_what_the_document_never_names_as_treated
     ("labels/dupixent.md", "can dupixent cause a reaction on my face?", "Facial skin reactions"),  # a body part's
     ("labels/cibinqo.md", "can cibinqo cause a clot in my lungs?", "pulmonary embolism"),  # clinical adjective
     ("labels/remicade.md", "how long does the remicade drip take?", "at least 2 hours"),  # a drip: an IV infusion
+    ("labels/avsola.md", "who shouldn't get avsola?", "contraindicated"),  # who should not receive it
 ])
 def test_lay_names_meet_the_documents_words(corpus, question, said):
     from bot.loading import load_index
