@@ -162,7 +162,10 @@ LAY_TERMS: dict[str, str] = {
     "teenagers": "adolescents pediatric ~adults", "needle": "injection inject", "needles": "injection inject",
     "tb": "tuberculosis", "immune system": "immunosuppression infections immune", "germs": "infections",
     "hep": "hepatitis",  # so not read as "help"; "hep b", "hep c": the index keeps no single letter, as for "hepatitis b"
-    "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",
+    "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction",
+    # wanting the substance: a craving ("stop wanting a drink", "the urge to use")
+    "urge": "craving cravings", "urges": "cravings", "wanting a drink": "cravings alcohol",
+    "want a drink": "cravings alcohol", "want to drink": "cravings alcohol", "urge to drink": "cravings alcohol", "opioids": "opioid",
     # alternatives of several words, each needing them all: a label's "vaccine" is no flu shot (though a kind of
     # one: what it says of vaccines is shown under a caveat), its dosing "weight" no weight gain
     "flu shot": "influenza_vaccine influenza_vaccination ~vaccine",

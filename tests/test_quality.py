@@ -223,6 +223,7 @@ def test_a_does_it_treat_question_about_what_the_document_never_names_as_treated
     ("labels/cibinqo.md", "can cibinqo cause a clot in my lungs?", "pulmonary embolism"),  # clinical adjective
     ("labels/remicade.md", "how long does the remicade drip take?", "at least 2 hours"),  # a drip: an IV infusion
     ("labels/avsola.md", "who shouldn't get avsola?", "contraindicated"),  # who should not receive it
+    ("documents/baclofen.txt", "does baclofen take away the urge to drink?", "lessening cravings"),  # a craving
 ])
 def test_lay_names_meet_the_documents_words(corpus, question, said):
     from bot.loading import load_index
