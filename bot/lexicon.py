@@ -164,6 +164,7 @@ LAY_TERMS: dict[str, str] = {
     "hep": "hepatitis",  # so not read as "help"; "hep b", "hep c": the index keeps no single letter, as for "hepatitis b"
     "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction",
     # wanting the substance: a craving ("stop wanting a drink", "the urge to use")
+    "take the edge off": "relieve lessen", "takes the edge off": "relieve lessen",
     "urge": "craving cravings", "urges": "cravings", "wanting a drink": "cravings alcohol",
     "want a drink": "cravings alcohol", "want to drink": "cravings alcohol", "urge to drink": "cravings alcohol", "opioids": "opioid",
     # alternatives of several words, each needing them all: a label's "vaccine" is no flu shot (though a kind of

@@ -894,3 +894,11 @@ def test_a_childs_age_on_a_label_for_adults_is_answered_with_what_it_says_of_adu
         assert "What it says about “adults”" in a.text and "adults" in a.extract.text
     else:
         assert "children" in a.extract.text
+
+
+def test_taking_the_edge_off_is_relief_not_an_edge(baclofen_index):
+    """"take the edge off the shakes" asks what relieves them: the idiom is one concept whose alternatives are
+    relief, not a topic "edge" the document must say."""
+    p = plan("will it take the edge off my pain", baclofen_index)
+    idiom = next(c for c in p.concepts if c.surface == "take the edge off")
+    assert {"reliev", "lessen"} <= set(idiom.terms) and not any(c.surface == "edge" for c in p.concepts)
