@@ -19,7 +19,7 @@ from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
 from .coverage import Verdict, coverage, decide, figures_only, judged, not_compared, not_treated, treated_only
 from .dosing import DOSING_NOTE, PERSONAL_MEASURES, asks_personal_dosing, personal_figures
-from .extract import INDICATION, choose, kind_asked, kind_heading, kind_words, names_its_topic, wanted
+from .extract import INDICATION, TAKEN_WITH, choose, kind_asked, kind_heading, kind_words, names_its_topic, wanted
 from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import (
@@ -49,10 +49,9 @@ INTERACTION_WORDS = "interact interaction concomitant"
 # a drug the document never names, asked about *with* the document's drug: an interaction question
 INTERACTION = re.compile(r"\b(with|and|plus|together|mix\w*|combin\w*|interact\w*|while (on|taking)|"
                          r"along ?side|same time|on top of|on)\b", re.I)
-# an earlier turn that asked what the drug is taken with: a follow-up naming another drug ("What about Plavix?") asks
-# the same of that drug
-ASKED_INTERACTIONS = re.compile(r"\binteract\w*|\b(take|taking|use|using|mix|mixing|combine|combining)\b.{0,40}"
-                                r"\b(with|together)\b", re.I)
+# an earlier turn that asked what the drug is taken with: a follow-up naming another drug and nothing else ("What
+# about Plavix?") asks the same of that drug
+ASKED_INTERACTIONS = re.compile(TAKEN_WITH, re.I)
 # "how long does the infusion take?": the duration or frequency kind asks with this word, which the answer need not say
 HOW_LONG_OR_OFTEN = re.compile(r"\bhow (long|soon|quickly|fast|often)\b", re.I)
 SELF_HARM_NOTE = "You matter, and help is available right now: please call or text 988, or call 911."
@@ -140,13 +139,17 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
     if p.corrections:
         notes.append("Read " + ", ".join(f"“{w}” as “{r}”" for w, r in p.corrections) + ".")
         text = corrected(text, p.corrections)  # "how offten": its kind, and the rest, read as meant
-    if (asked := HOW_LONG_OR_OFTEN.findall(text)):  # the kind's own word is no topic: "how long" is not "long-term"
+    # the kind's own word is no topic: "how long does the infusion take?" is not "long term safety" (unless the
+    # question says it again: "how long can I stay on it long-term?")
+    asked = {w.lower() for w in HOW_LONG_OR_OFTEN.findall(text) if len(re.findall(rf"\b{w}\b", text, re.I)) == 1}
+    if asked:
         dropped = set(tokenize(" ".join(asked)))
         p = replace(p, weights={t: w for t, w in p.weights.items() if t not in dropped})
     others = tuple(c.surface for c in p.concepts if c.drug)
     # "the half-life of gabapentin"; a question that names the document's drug too ("why must I try Humira before
     # Rinvoq?", "is Xanax safer than baclofen?") is about it, and answered under a caveat naming the other
-    asked_with = p.followup and any(ASKED_INTERACTIONS.search(q) for q in earlier[-1:])
+    asked_with = (p.followup and bool(earlier) and bool(ASKED_INTERACTIONS.search(earlier[-1]))
+                  and not informative([c for c in p.concepts if not c.drug], index))
     if others and not (extra or dosing or kind or asked_with or INTERACTION.search(text)
                        or _names_its_own_drug(text, index)):
         return _finish(question, p.query, notice=notice, notes=notes + [not_covered(others, index)])
@@ -239,7 +242,7 @@ def _joined(note: str, more: str) -> str:
 _CLOSING = re.compile(r"\s*What (it|they) says?\b[^.]*:\s*$")
 
 
-INDICATION_ASKED = re.compile(INDICATION, re.I)
+INDICATION_ASKED = re.compile(INDICATION + r"|\bapproved (for|to treat)\b", re.I)  # "is it approved for kids?" too
 
 
 @lru_cache(maxsize=64)

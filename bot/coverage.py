@@ -176,7 +176,9 @@ TREATS = re.compile(r"\b(works?|working|used|use|good|approved|prescribed|indica
 _TREATS_BEFORE = re.compile(r"^(treat|treats|treating|relieve[sd]?|relieving|relief|lessen\w*|alleviat\w*|combat\w*|prescribed|"
                             r"effective|helps?|helping|helped)$", re.I)
 _TREATMENT_OF = re.compile(r"^(treatment|treatments|therapy|therapies)$", re.I)
-_LESSENS = re.compile(r"^(decreas\w*|reduc\w*|lower\w*|control\w*|improv\w*)$", re.I)  # within 3 words of it
+# within 3 words of it: "to reduce cravings", "lowers LDL"; not a state a harm leaves ("reduced pulmonary
+# ventilation", "decreased appetite")
+_LESSENS = re.compile(r"^(decreas(e|es|ing)|reduc(e|es|ing|tion)|lower(s|ing)?|control(s|ling)?|improv(e|es|ing))$", re.I)
 _INDICATED = re.compile(r"^(indicated|indication|indications)$", re.I)
 _AFTER = re.compile(r"^(treatment|treatments|therapy|therapies|recovery|management|patients|subjects)$", re.I)
 # a sentence that names something as a harm: "reported", "may cause", "risk of"; or under such a heading

@@ -78,8 +78,11 @@ PAST = _cue(
     r"\bas a (kid|child|teen|teenager|baby)\b",
     r"\b(back|way back|in|during|around|from|of|summer|spring|fall|autumn|winter) (of )?(19|20)\d\d\b(?! ?(mg|mcg|ml|g|units)\b)",
     r"\bback in (high school|college|university|uni|my (teens|twenties|20s))\b", r"\bback when\b",
-    # an age gone by: "I had a seizure in my 20s", "in his teens"
-    r"\bin (my|his|her|their) (early |late |mid )?(teens|twenties|thirties|forties|fifties|sixties|[2-9]0s)\b",
+    # an age gone by, told with what happened then: "I had a seizure in my 20s", "he was in his teens when"
+    # (not an age now: "I'm in my 20s and I want to die")
+    r"\b(had|was|were|got|happened|started|began|took|tried|did|used|went|fell|felt|passed|fainted|blacked|collapsed|"
+    r"overdosed)\b( \S+){0,6} in (my|his|her|their) "
+    r"(early |late |mid )?(teens|twenties|thirties|forties|fifties|sixties|[2-9]0s)\b",
     r"\bwhen (i|he|she|they) (was|were) in (high school|college|university)\b",
     r"\bwhen (i|he|she|they) (was|were) (a |younger|little|young|small|\d+)", r"\bin (19|20)\d\d\b",
     r"\bin the (past|\d0s)\b(?! (\d+ |few |couple( of)? |several |last )?(hours?|hrs?|minutes?|mins?|days?|nights?|weeks?)\b)", r"\bnone (for|since)\b", r"\bno (more )?(seizures?|episodes?|attacks?) (for|since)\b")
@@ -174,10 +177,15 @@ def _general(text: str) -> bool:
 _CLAUSE = re.compile(r",? +(?:and|so|then|while|yet) +|, +")
 
 
+# what happened before, happening again now: "I had seizures in my teens and just had another one" is one event
+AGAIN = _cue(r"\banother one\b(?! of)", r"\b(happening|happened|starting|started) again\b",
+             r"\b(having|had|have|has) (one|it|them|another) again\b")
+
+
 def _pieces(text: str) -> list[str]:
     pieces = []
     for piece in _SPLIT.split(normalized(text)):
-        if PAST.search(piece) and NOW.search(piece):
+        if PAST.search(piece) and NOW.search(piece) and not AGAIN.search(piece):
             pieces += _CLAUSE.split(piece)
         else:
             pieces.append(piece)

@@ -36,7 +36,12 @@ _DOSING = r"\b(dosage|dosing|doses?|administration)\b"
 
 # what it is for: "what is it used for?", "what conditions is Bimzelx approved for?", "what does it treat?"
 INDICATION = (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for|"
-              r"(what|which)\b[^?]{0,40}\bapproved (for|to treat)|what (does|do|can) \w+ treat)\b")
+              r"(what|which)\b[^?]{0,40}\bapproved (for|to treat)|what (does|do|can) \w+ treat\s*\??\s*$)")
+
+
+# what it is taken with: "can I take it with gabapentin?", "is it ok to mix with wine", "does it interact with ..."
+TAKEN_WITH = (r"\b(take|taking|use|using|mix|mixing|combine|combining|have|having|safe|ok|okay|fine|dangerous)\b.{0,30}"
+              r"\b(with|together|alongside|on top of)\b|\binteract|\bdrink\w* (\w+ ){0,3}(on|while|with)\b")
 
 
 @dataclass(frozen=True)
@@ -94,9 +99,10 @@ QUESTION_TYPES: tuple[Kind, ...] = _kinds((
          r"\b(used|indicated|treat\w*|reliev\w*|management)\b", None, "indicated treatment"),
         # whether it works for something: "does Opzelura work for vitiligo?", "will it help my eczema?": what it
         # treats and how well, not the yes/no kind's cautions
-        (r"^\s*(does|do|will|would|can|could|is|are|did)\b.{0,40}\b(work|works|help|helps|effective|good)\b "
-         r"(for|with|on|against|my|your|his|her|the)\b",
-         r"\b(indicated|treat\w*|effective\w*|efficacy|improv\w*|respon\w*|success\w*|reduc\w*|reliev\w*|clear\w*)\b"),
+        (r"^\s*(does|do|will|would|can|could|is|are|did)\b.{0,40}\b((work|works|effective|good) (for|on|against|my|"
+         r"your|his|her|the)|(help|helps) (with|for|on|against|my|your|his|her|the))\b",  # not "work with methotrexate"
+         # (not "treated with" or "treatment period": a trial's words, not what the drug is for)
+         r"\b(indicated|indication|to treat|treatment of|effective\w*|efficacy|improv\w*|success\w*|reliev\w*)\b"),
         (r"\bwhat causes\b|\bcauses? of\b|^\s*why\b", r"\b(caus\w*|due to|because|result\w*|leads? to)\b", None, ""),
         (r"\bhow (does|do|did|can|could|would)\b.{0,40}\b(work|help|act)|\bmechanism\b|\bwhat does \w+( \w+)? do\b",
          r"\bby \w+ing\b|\b(inhibit\w*|block\w*|mimic\w*|bind\w*|acts? (on|as)|works?|mechanism|(ant)?agonists?)\b",
@@ -111,8 +117,7 @@ QUESTION_TYPES: tuple[Kind, ...] = _kinds((
          r"\b(prognosis|outlook|life expectancy|life-threatening|fatal|die|death|surviv\w*|recover\w*|progressive|"
          r"improve\w*|worsen\w*|outcome)\b", None, "prognosis fatal recover progressive"),
         # "can I take it with gabapentin?", "is it ok to mix with wine": what it interacts with
-        (r"\b(take|taking|use|using|mix|mixing|combine|combining|have|having|safe|ok|okay|fine|dangerous)\b.{0,30}\b(with|"
-         r"together|alongside|on top of)\b|\binteract|\bdrink\w* (\w+ ){0,3}(on|while|with)\b",
+        (TAKEN_WITH,
          r"\binteract\w*|\bavoid\w*|\bco-?administ\w*|\b(taken|used|given) (together )?with\b"),
         (r"\bwho\b.{0,20}\b(not|n't)\b|\b(not|n't) (take|use)\b|\bcontraindicat",
          r"\b(not|never|contraindicated|avoid\w*)\b"),

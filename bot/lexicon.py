@@ -30,11 +30,15 @@ BROADER = "~"
 LAY_TERMS: dict[str, str] = {
     # body and conditions
     "kidney": "renal", "kidneys": "renal", "liver": "hepatic", "heart": "cardiac cardiovascular",
-    # a body part's clinical adjective: "my face" meets a label's "facial", "lungs" its "pulmonary"
-    "face": "facial", "lung": "pulmonary", "lungs": "pulmonary", "brain": "cerebral", "mouth": "oral",
-    "nose": "nasal", "nerve": "neurologic neuropathy", "nerves": "neurologic neuropathy", "bladder": "urinary",
-    "joint": "articular arthralgia",
-    "joints": "articular arthralgia", "bone": "skeletal", "bones": "skeletal",
+    # a body part's clinical adjective: "my face" meets a label's "facial", "lungs" its "pulmonary" (the face only
+    # with a word that makes it the noun: matching is on stems, and "facing surgery" is "face"; the mouth only as a
+    # place, "in my mouth": "my mouth is dry" is no oral route; joints, not a joint, which may be smoked)
+    "my face": "facial", "your face": "facial", "his face": "facial", "her face": "facial", "the face": "facial",
+    "lung": "pulmonary", "lungs": "pulmonary", "brain": "cerebral", "nerve": "neurologic neuropathy",
+    "nerves": "neurologic neuropathy", "bladder": "urinary", "bone": "skeletal", "bones": "skeletal",
+    "joints": "arthralgia articular", "in my joints": "arthralgia articular arthritis",
+    "in the joints": "arthralgia articular arthritis", "in my mouth": "oral", "in your mouth": "oral", "in his mouth": "oral",
+    "in her mouth": "oral",
     "stomach": "gastrointestinal gastric abdominal gastroenteritis", "tummy": "stomach gastrointestinal", "belly": "stomach abdominal",
     "blood pressure": "hypertension hypotension antihypertensive", "high blood pressure": "hypertension",
     "low blood pressure": "hypotension", "sugar": "diabetes glucose", "blood sugar": "glucose diabetes hyperglycemia", "ms": "multiple sclerosis",
@@ -100,8 +104,8 @@ LAY_TERMS: dict[str, str] = {
     "should not take": "contraindicated contraindications", "shouldn't take": "contraindicated contraindications",
     "should not use": "contraindicated contraindications", "not take": "contraindicated",
     "should not receive": "contraindicated contraindications", "shouldn't receive": "contraindicated contraindications",
-    "should not get": "contraindicated contraindications", "shouldn't get": "contraindicated contraindications",
     "shouldn't use": "contraindicated contraindications", "should not be given": "contraindicated contraindications",
+    "shouldn't be given": "contraindicated contraindications",
     "sex drive": "libido", "get sick": "infections", "getting sick": "infections",
     "catch colds": "upper respiratory tract infections nasopharyngitis", "hot weather": "heat temperature hyperpyrexia",
     "leaking milk": "galactorrhea lactation", "zombie": "sedation lethargy", "sting": "injection site pain",
@@ -126,6 +130,7 @@ LAY_TERMS: dict[str, str] = {
     "red patch": "erythema", "red patches": "erythema", "red bump": "erythema swelling", "red bumps": "erythema swelling",
     "red mark": "erythema", "red marks": "erythema",
     "iv": "intravenous infusion", "drip": "intravenous infusion", "drips": "intravenous infusions",
+    "post-nasal drip": "rhinorrhea", "postnasal drip": "rhinorrhea", "nasal drip": "rhinorrhea",
     "scaly": "plaque psoriasis scaling", "scaly skin": "plaque psoriasis scaling", "muscle problems": "myopathy myalgia rhabdomyolysis creatine phosphokinase",
     "live vaccine": "live-attenuated", "live vaccines": "live-attenuated",
     "where on my body": "site thigh abdomen arm", "where on your body": "site thigh abdomen arm",
@@ -162,11 +167,10 @@ LAY_TERMS: dict[str, str] = {
     "teenagers": "adolescents pediatric ~adults", "needle": "injection inject", "needles": "injection inject",
     "tb": "tuberculosis", "immune system": "immunosuppression infections immune", "germs": "infections",
     "hep": "hepatitis",  # so not read as "help"; "hep b", "hep c": the index keeps no single letter, as for "hepatitis b"
-    "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction",
-    # wanting the substance: a craving ("stop wanting a drink", "the urge to use")
-    "take the edge off": "relieve lessen", "takes the edge off": "relieve lessen",
-    "urge": "craving cravings", "urges": "cravings", "wanting a drink": "cravings alcohol",
-    "want a drink": "cravings alcohol", "want to drink": "cravings alcohol", "urge to drink": "cravings alcohol", "opioids": "opioid",
+    "alcoholism": "alcohol addiction", "alcoholic": "alcohol addiction", "opioids": "opioid",
+    # the urge to drink is a craving (not "the urge to pee", nor "I want a drink of water")
+    "urge to drink": "cravings alcohol", "urges to drink": "cravings alcohol",
+    "take the edge off": "relieve lessen", "takes the edge off": "relieve lessen",  # relief, not an "edge"
     # alternatives of several words, each needing them all: a label's "vaccine" is no flu shot (though a kind of
     # one: what it says of vaccines is shown under a caveat), its dosing "weight" no weight gain
     "flu shot": "influenza_vaccine influenza_vaccination ~vaccine",

@@ -88,6 +88,7 @@ def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tupl
     qwords = [part for f in fixed for part in f.split()]  # a split typo ("halflife") is two words
     concepts: list[Concept] = []
     covered: set[int] = set()
+    stand_ins: list[tuple[str, list[Concept]]] = []
     for surface, name, span in _drugs(qwords, index):
         concept, alias = _drug_concept(surface, name, index)
         if alias:
@@ -103,12 +104,12 @@ def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tupl
         clinical_terms = [t for t in tokenize(" ".join(a for a in alternatives if JOINED not in a)) if t not in own]
         joined = tuple(dict.fromkeys(group for a in alternatives if JOINED in a
                                      if (group := tuple(tokenize(a.replace(JOINED, " ")))) and set(own) != set(group)))
-        said = Concept(phrase, tuple(own + clinical_terms), 0.0, len(own), joined=joined)
-        concepts.append(said)
-        # the broader topic, for the document that says only it ("adults" for kids: a label for adults only); words
-        # that must meet in a passage ("influenza vaccine") may each be in the document and never together
-        if joined or not said.satisfied_by(index.vocabulary):
-            concepts.extend(Concept(word, tuple(tokenize(word)), 0.0, broader=True) for word in broader)
+        concepts.append(Concept(phrase, tuple(own + clinical_terms), 0.0, len(own), joined=joined))
+        implied = [Concept(word, tuple(tokenize(word)), 0.0, broader=True) for word in broader]
+        if joined:  # the broader topic, for the document that says only it ("vaccine" for a flu shot)
+            concepts.extend(implied)
+        elif implied:  # ... or, for a question asking only this, which the document never says: see below
+            stand_ins.append((phrase, implied))
         covered.update(span)
     compounds = set(COMPOUND.findall(question.lower()))
     for i, word in enumerate(qwords):
@@ -122,8 +123,14 @@ def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tupl
             continue
         term = word if word[0].isdigit() else stem(word)
         concepts.append(Concept(word, (term,) + _other_forms(term, index) + _own_brands(index).get(term, ()), 0.0))
-    unique = list({c.surface: c for c in concepts}.values())
-    return tuple(_weighed(c, index) for c in unique), tuple(dict.fromkeys(corrections))
+    weighed = tuple(_weighed(c, index) for c in {c.surface: c for c in concepts}.values())
+    # a broader topic stands in for a question's only topic when the document never says it ("can kids take
+    # it?" on a label for adults: what it says of adults), not beside another ("can I breastfeed my child on it?")
+    topics = [c for c in informative(list(weighed), index) if not (c.broader or c.drug)]
+    for phrase, implied in stand_ins:
+        if [c.surface for c in topics] == [phrase] and not topics[0].satisfied_by(index.vocabulary):
+            weighed += tuple(_weighed(c, index) for c in implied)
+    return weighed, tuple(dict.fromkeys(corrections))
 
 
 def _drugs(qwords: list[str], index: Index) -> list[tuple[str, str, range]]:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -24,6 +25,12 @@ GOLDEN = Path(__file__).resolve().parent / "golden"  # transcripts a terminal te
 # the JSON contract of ask --json and repl --json: fields are added, never renamed or dropped
 ANSWER_KEYS = {"question", "query", "answered", "passages", "safety_notice", "disclaimer", "text", "caveat", "answer", "boxed_warning",
                "notes", "dosing_note"}
+
+
+@functools.lru_cache(maxsize=None)
+def label_index(name: str):
+    """The index of one FDA label in corpus/labels/ (built once per test run)."""
+    return load_index(ROOT / "corpus" / "labels" / f"{name}.md")
 
 
 @pytest.fixture(scope="session")

@@ -18,6 +18,8 @@ from bot.safety import (
     emergency_kind,
 )
 
+from .conftest import label_index
+
 
 def _texts(a):
     return " ".join(h.passage.text for h in a.passages)
@@ -222,7 +224,8 @@ def test_a_does_it_treat_question_about_what_the_document_never_names_as_treated
     ("labels/dupixent.md", "can dupixent cause a reaction on my face?", "Facial skin reactions"),  # a body part's
     ("labels/cibinqo.md", "can cibinqo cause a clot in my lungs?", "pulmonary embolism"),  # clinical adjective
     ("labels/remicade.md", "how long does the remicade drip take?", "at least 2 hours"),  # a drip: an IV infusion
-    ("labels/avsola.md", "who shouldn't get avsola?", "contraindicated"),  # who should not receive it
+    ("labels/remicade.md", "who should not receive remicade?", "contraindicated"),  # who should not receive it
+    ("labels/cimzia.md", "does cimzia help psoriatic arthritis in my joints?", "psoriatic arthritis"),  # in the joints
     ("documents/baclofen.txt", "does baclofen take away the urge to drink?", "lessening cravings"),  # a craving
 ])
 def test_lay_names_meet_the_documents_words(corpus, question, said):
@@ -467,6 +470,13 @@ def test_a_follow_up_naming_another_drug_after_an_interaction_question_asks_the_
         assert a.answered and a.caveat == ("xanax",) and "interact" in a.extract.text
     else:
         assert not a.answered and "it does not cover xanax" in a.text
+
+
+@pytest.mark.parametrize("follow_up", ["what about the dose of gabapentin?", "how about the withdrawal symptoms of xanax?"])
+def test_a_follow_up_asking_another_drugs_own_facts_is_declined_after_an_interaction_question(baclofen_index,
+                                                                                              follow_up):
+    a = answer(follow_up, baclofen_index, ("Does baclofen interact with other drugs?",))
+    assert not a.answered and "it does not cover" in a.text
 
 
 def test_the_generic_a_title_names_is_the_documents_drug_however_the_text_spells_it():
@@ -843,57 +853,67 @@ def test_a_passage_far_down_keeps_a_positive_prior():
 
 @pytest.mark.parametrize("label,question,said", [
     ("opzelura", "will opzelura help my vitiligo?", "indicated for the topical treatment of nonsegmental vitiligo"),
-    ("opzelura", "does opzelura work on eczema?", "indicated for the topical short-term"),
+    ("opzelura", "does opzelura work on vitiligo patches?", "indicated for the topical treatment of nonsegmental"),
 ])
 def test_whether_it_works_for_something_is_answered_by_what_it_treats(label, question, said):
     """Not by the yes/no kind's cautions ("... has not been studied")."""
-    from bot.loading import load_index
-
-    from .conftest import ROOT
-
-    a = answer(question, load_index(ROOT / "corpus" / "labels" / f"{label}.md"))
+    a = answer(question, label_index(label))
     assert a.answered and said in a.extract.text
 
 
+def test_working_with_another_drug_is_no_question_of_what_it_treats():
+    """"does rinvoq work with methotrexate?" asks what it is taken with, not what it is for."""
+    a = answer("does rinvoq work with methotrexate?", label_index("rinvoq"))
+    assert a.answered and "methotrexate" in a.extract.text
+
+
 @pytest.mark.parametrize("label,question", [("bimzelx", "What conditions is Bimzelx approved for?"),
-                                            ("opzelura", "what does opzelura treat?")])
-def test_what_it_is_approved_for_or_treats_asks_what_it_is_used_for(label, question):
+                                            ("cimzia", "which conditions is cimzia approved for?"),
+                                            ("bimzelx", "Is Bimzelx FDA approved for psoriasis?")])
+def test_what_it_is_approved_for_asks_what_it_is_used_for(label, question):
     """"approved for" is no post-approval experience: the indications answer it."""
-    from bot.loading import load_index
-
-    from .conftest import ROOT
-
-    a = answer(question, load_index(ROOT / "corpus" / "labels" / f"{label}.md"))
+    a = answer(question, label_index(label))
     assert a.answered and "indicated for" in a.extract.text
 
 
 def test_how_long_asks_a_duration_and_does_not_search_long_term():
-    """"How long does an Omvoh IV infusion take?" is not answered from a "long term safety" passage."""
-    from bot.loading import load_index
-
-    from .conftest import ROOT
-
-    a = answer("How long does an Omvoh IV infusion take?", load_index(ROOT / "corpus" / "labels" / "omvoh.md"))
+    """"how long is an omvoh iv infusion?" is not answered from a "long term safety" passage; a question that says
+    "long-term" itself still searches it."""
+    a = answer("how long is an omvoh iv infusion?", label_index("omvoh"))
     assert a.answered and "at least 30 minutes" in a.extract.text
     assert not any("long" in h.matched_terms for h in a.passages)
+    b = answer("how long can I safely stay on omvoh long-term?", label_index("omvoh"))
+    assert b.answered and "long term safety" in b.extract.text
 
 
 @pytest.mark.parametrize("label,question,caveat", [
-    ("omvoh", "can kids take omvoh", ("kids",)),  # a label for adults only: what it says of adults, caveated
-    ("skyrizi", "Can children use Skyrizi?", ("children",)),
+    ("omvoh", "is omvoh ok for children?", ("children",)),  # a label for adults only: what it says of adults
+    ("skyrizi", "can my kid use skyrizi?", ("kid",)),
     ("cimzia", "Can Cimzia be used in children?", ()),  # a label that speaks of children: their passages, no caveat
 ])
 def test_a_childs_age_on_a_label_for_adults_is_answered_with_what_it_says_of_adults(label, question, caveat):
-    from bot.loading import load_index
-
-    from .conftest import ROOT
-
-    a = answer(question, load_index(ROOT / "corpus" / "labels" / f"{label}.md"))
+    a = answer(question, label_index(label))
     assert a.answered and a.caveat == caveat
     if caveat:
         assert "What it says about “adults”" in a.text and "adults" in a.extract.text
     else:
         assert "children" in a.extract.text
+
+
+@pytest.mark.parametrize("label,question", [
+    ("omvoh", "can I breastfeed my child while on omvoh?"),  # the child is not the topic alone: declined as before
+    ("omvoh", "can my kids get live vaccines while I'm on omvoh?"),
+])
+def test_a_child_beside_another_missing_topic_gets_no_stand_in(label, question):
+    a = answer(question, label_index(label))
+    assert not a.answered and "adults" not in a.text
+
+
+@pytest.mark.parametrize("question", ["I have the urge to pee all the time on baclofen",
+                                      "I always want a drink of water after my baclofen, is thirst a side effect?"])
+def test_an_urge_or_a_drink_of_something_else_is_no_craving(baclofen_index, question):
+    a = answer(question, baclofen_index)
+    assert "cravings" not in (a.extract.text if a.extract else "")
 
 
 def test_taking_the_edge_off_is_relief_not_an_edge(baclofen_index):

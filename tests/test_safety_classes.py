@@ -882,11 +882,23 @@ ALMOST_AND_AGES_AGO = [
     "i almost had a heart attack when the pharmacy told me the copay, is there a cheaper option for lipitor",
     "my brother had a seizure in his early twenties, long over now. can he take lipitor",
     "i passed out a few times in my teens, nothing since. is lipitor ok for me",
+    "I had a seizure as a kid and now I'm having another one of my headaches, can lipitor cause headaches?",
 ]
 STILL_NOW = [
     ("im in my 30s and im having a seizure right now", "seizure"),
     ("my son is in his teens and just had a seizure, hes still shaking", "seizure"),
     ("i think im having a heart attack, crushing chest pain right now", "chest"),
+    # an age now, not an age gone by (the review's cases: no "now" word needed)
+    ("i'm in my 60s and i have crushing chest pain", "chest"),
+    ("my son in his teens swallowed a whole bottle of lipitor", "overdose"),
+    ("I'm in my twenties and I want to kill myself", "self-harm"),
+    ("my mom is in her 80s and her face is swelling up and she can't breathe", "breathing"),
+    # an attack told as happening, however "almost"
+    ("i think im almost having a heart attack", "chest"),
+    ("I almost had a heart attack tonight", "chest"),
+    # what happened at an age gone by, happening again now
+    ("I had seizures in my teens and just had another one", "seizure"),
+    ("I had a seizure years ago and just had another one", "seizure"),
 ]
 
 
