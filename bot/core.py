@@ -54,6 +54,9 @@ INTERACTION = re.compile(r"\b(with|and|plus|together|mix\w*|combin\w*|interact\w
 ASKED_INTERACTIONS = re.compile(TAKEN_WITH, re.I)
 # "how long does the infusion take?": the duration or frequency kind asks with this word, which the answer need not say
 HOW_LONG_OR_OFTEN = re.compile(r"\bhow (long|soon|quickly|fast|often)\b", re.I)
+# a section on preparing the drug, not on how much or how often to take it ("2.4 Preparation and Administration
+# Instructions", "Reconstitution, Dilution and Administration")
+PREPARING = re.compile(r"\b(preparation|reconstitution|dilution|storage|handling)\b", re.I)
 SELF_HARM_NOTE = "You matter, and help is available right now: please call or text 988, or call 911."
 EMPTY_HINT = "Ask me a question about the monograph, for example: What are the side effects?"
 PLEASANTRY = re.compile(
@@ -333,7 +336,10 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
         lift, under = TUNING.kind_lift, TUNING.heading_lift
         value = {id(h): h.score * (floor + (1 - floor) * coverage(topics, h)) * (
             1 + lift if asks is not None and asks.search(h.passage.text) else 1) * (
-            1 + under if where is not None and where.search(h.passage.section) else 1) for h in hits}
+            1 + under if where is not None and where.search(h.passage.section) else 1) * (
+            # and, for those kinds, a passage on preparing the drug (mixing, diluting, storing) keeps only a share:
+            # how often and how much are said under the dosage headings
+            TUNING.preparation_share if where is not None and PREPARING.search(h.passage.section) else 1) for h in hits}
         hits = sorted(hits, key=lambda h: -value[id(h)])
         if hits and INDICATION_ASKED.search(text):  # "what is it used for?": of the indications that rank alike,
             # the document's first ones ("1.1 Atopic Dermatitis" before "1.7 Chronic Spontaneous Urticaria")

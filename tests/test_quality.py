@@ -922,3 +922,13 @@ def test_taking_the_edge_off_is_relief_not_an_edge(baclofen_index):
     p = plan("will it take the edge off my pain", baclofen_index)
     idiom = next(c for c in p.concepts if c.surface == "take the edge off")
     assert {"reliev", "lessen"} <= set(idiom.terms) and not any(c.surface == "edge" for c in p.concepts)
+
+
+@pytest.mark.parametrize("label,question", [("remicade", "how often are remicade infusions given?"),
+                                            ("skyrizi", "how often do i get skyrizi after the first doses?")])
+def test_how_often_is_not_answered_from_how_to_prepare_the_drug(label, question):
+    """A schedule is said under the dosage headings, not in the instructions for mixing, diluting or storing it."""
+    from bot.core import PREPARING
+
+    a = answer(question, label_index(label))
+    assert a.answered and not PREPARING.search(a.passages[0].passage.section)
