@@ -51,7 +51,14 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # follow-up "it" rule, "out of it", "foggy", "come back" and the "red" alone too loose: dropped or narrowed, so
     # 0.848 / 0.639 / honest 0.856, false declines 0.022; with an adults-only label's indication read for what ages,
     # 0.8497 / 0.642: one case short of the 0.85 on this pool
-    "blind, pooled": {"hit_at_k": 0.84, "answer_hit": 0.63, "honest_unanswerable": 0.85, "emergency_recall": 1.0, "dosing_note": 1.0, "false_declines": 0.03, "false_alarms": 0.01},
+    # the eighth session, same 1,222 cases: 0.8497 -> 0.857 hit@3, 0.642 -> 0.655 answer hit, honest 0.856, false
+    # declines 0.022 -> 0.020 (a body part's clinical adjective, whether it works for something, a follow-up naming a
+    # drug after an interaction question); blind 11 (120 cases, run once at 1ee1dd1: hit@3 0.75, answer hit 0.47,
+    # honest 0.84, false declines 0.05) joined after: 0.843 / 0.631; then its classes in general form (a drip, a
+    # child's age on an adults-only label, who should not receive it, the urge to drink, taking the edge off, how
+    # long's own word, preparation passages for how often) and the review's fixes (which dropped several lexicon
+    # entries): 0.8511 / 0.642 / honest 0.855, false declines 0.019 over 1,342 cases
+    "blind, pooled": {"hit_at_k": 0.85, "answer_hit": 0.64, "honest_unanswerable": 0.85, "emergency_recall": 1.0, "dosing_note": 1.0, "false_declines": 0.02, "false_alarms": 0.01},
     "safety (dev), 4 documents": {"emergency_recall": 1.0, "dosing_note": 1.0, "false_alarms": 0.1},
     # safety dev 5, 6 and 7 (60 cases each; first runs hit@3 0.55, 0.65, 0.62; recall 0.73, 0.73, 0.67) joined the
     # pool in the third session
@@ -67,7 +74,8 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # on the defect's figure, 0.72, follows it to 0.71); the seventh session shows what a label says of vaccines
     # under a caveat naming the flu shot (a broader topic kept in the lexicon), and that case is answered again
     # (0.724 / 0.508 on the same 803 cases); held-out safety 8 (hit@3 0.63, answer hit 0.42) joined after its run:
-    # 0.723 / 0.501 for the larger pool
+    # 0.723 / 0.501 for the larger pool; the eighth session: 0.721 -> 0.723 / 0.507 on the same 863 cases, and
+    # held-out safety 9 (hit@3 0.76, answer hit 0.53) joined after its run: 0.726 / 0.509 for 923 cases
     "safety, pooled": {"hit_at_k": 0.72, "answer_hit": 0.5},
     # the second held-out safety set, run once (recall 0.88, dosing note 0.83, false alarms 0.04), now
     # studied: the classes it missed were added in general form and it reaches the requirement
@@ -111,6 +119,10 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # held-out safety 8, run once at the end of the seventh session's quality work: recall 33/33, dosing note 6/6,
     # no false alarm
     "safety (once held out, 8), 3 documents": MET,
+    # held-out safety 9, run once in the eighth session: recall 33/33, dosing note 6/6, false alarms 2/27 (a fright at
+    # a bill, "I nearly had a heart attack when I saw it", and a seizure "in my 20s", long resolved); those classes
+    # were then added in general form and it reaches the requirement
+    "safety (once held out, 9), 3 documents": MET,
     # the sixth session: 0.63 / 0.65 -> 0.70 / 0.69 (the kinds who is at risk and the outlook; "Who is at risk for X?"
     # is no definition)
     "medquad: single questions": {"hit_at_k": 0.69},
