@@ -36,7 +36,7 @@ _DOSING = r"\b(dosage|dosing|doses?|administration)\b"
 
 # what it is for: "what is it used for?", "what conditions is Bimzelx approved for?", "what does it treat?"
 INDICATION = (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for|"
-              r"(what|which)\b[^?]{0,40}\bapproved (for|to treat)|what (does|do|can) \w+ treat\s*\??\s*$)")
+              r"(what|which)\b[^?]{0,40}\bapproved (for|to treat))\b|\bwhat (does|do|can) \w+ treat\s*\??\s*$")
 
 
 # what it is taken with: "can I take it with gabapentin?", "is it ok to mix with wine", "does it interact with ..."
