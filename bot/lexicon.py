@@ -32,12 +32,15 @@ LAY_TERMS: dict[str, str] = {
     "kidney": "renal", "kidneys": "renal", "liver": "hepatic", "heart": "cardiac cardiovascular",
     # a body part's clinical adjective: "my face" meets a label's "facial", "lungs" its "pulmonary" (the face only
     # with a word that makes it the noun: matching is on stems, and "facing surgery" is "face"; the mouth only as a
-    # place, "in my mouth": "my mouth is dry" is no oral route; joints, not a joint, which may be smoked)
+    # place, "in my mouth": "my mouth is dry" is no oral route; "my joints", not a joint, which may be
+    # smoked: matching is on stems, so "joints" alone would be "joint")
     "my face": "facial", "your face": "facial", "his face": "facial", "her face": "facial", "the face": "facial",
     "lung": "pulmonary", "lungs": "pulmonary", "brain": "cerebral", "nerve": "neurologic neuropathy",
     "nerves": "neurologic neuropathy", "bladder": "urinary", "bone": "skeletal", "bones": "skeletal",
-    "joints": "arthralgia articular", "in my joints": "arthralgia articular arthritis",
-    "in the joints": "arthralgia articular arthritis", "in my mouth": "oral", "in your mouth": "oral", "in his mouth": "oral",
+    "my joints": "arthralgia articular", "your joints": "arthralgia articular", "his joints": "arthralgia articular",
+    "her joints": "arthralgia articular",
+    "in my joints": "arthralgia articular arthritis", "in the joints": "arthralgia articular arthritis",
+    "in my mouth": "oral", "in your mouth": "oral", "in his mouth": "oral",
     "in her mouth": "oral",
     "stomach": "gastrointestinal gastric abdominal gastroenteritis", "tummy": "stomach gastrointestinal", "belly": "stomach abdominal",
     "blood pressure": "hypertension hypotension antihypertensive", "high blood pressure": "hypertension",

@@ -932,3 +932,18 @@ def test_how_often_is_not_answered_from_how_to_prepare_the_drug(label, question)
 
     a = answer(question, label_index(label))
     assert a.answered and not PREPARING.search(a.passages[0].passage.section)
+
+
+@pytest.mark.parametrize("question,phrase", [
+    ("I'm facing surgery next month, should I stop it?", None),  # "facing" stems to "face": no body part
+    ("can it cause post-nasal drip?", "post nasal drip"),  # a nasal drip, not an IV one
+    ("my mouth is so dry since I started it", None),  # a dry mouth is no oral route
+    ("can I smoke a joint while I'm on it?", None),  # a joint, not the joints
+])
+def test_body_part_words_in_another_sense_get_no_clinical_adjective(question, phrase):
+    from index.tokenizer import words
+
+    found = lay_expansions(words(question))
+    assert not any(clinical in ("facial", "intravenous infusion", "oral", "arthralgia articular")
+                   for _, clinical, _ in found), found
+    assert phrase is None or any(p == phrase for p, _, _ in found)
