@@ -75,7 +75,7 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
     # under a caveat naming the flu shot (a broader topic kept in the lexicon), and that case is answered again
     # (0.724 / 0.508 on the same 803 cases); held-out safety 8 (hit@3 0.63, answer hit 0.42) joined after its run:
     # 0.723 / 0.501 for the larger pool; the eighth session: 0.721 -> 0.723 / 0.507 on the same 863 cases, and
-    # held-out safety 9 (hit@3 0.76, answer hit 0.53) joined after its run: 0.726 / 0.509 for 923 cases
+    # held-out safety 9 (hit@3 0.76, answer hit 0.53) joined after its run: 0.724 / 0.509 for 923 cases
     "safety, pooled": {"hit_at_k": 0.72, "answer_hit": 0.5},
     # the second held-out safety set, run once (recall 0.88, dosing note 0.83, false alarms 0.04), now
     # studied: the classes it missed were added in general form and it reaches the requirement
