@@ -19,7 +19,17 @@ from .alarm import alarmed, asks_dosing
 from .boxed import warning_for
 from .coverage import Verdict, coverage, decide, figures_only, judged, not_compared, not_treated, treated_only
 from .dosing import DOSING_NOTE, PERSONAL_MEASURES, asks_personal_dosing, personal_figures
-from .extract import INDICATION, TAKEN_WITH, choose, kind_asked, kind_heading, kind_words, names_its_topic, wanted
+from .extract import (
+    HOW_LONG_OR_OFTEN,
+    INDICATION,
+    TAKEN_WITH,
+    choose,
+    kind_asked,
+    kind_heading,
+    kind_words,
+    names_its_topic,
+    wanted,
+)
 from .language import NOT_ENGLISH, is_english
 from .models import DISCLAIMER, MAX_QUESTION_CHARS, Answer
 from .query import (
@@ -52,8 +62,6 @@ INTERACTION = re.compile(r"\b(with|and|plus|together|mix\w*|combin\w*|interact\w
 # an earlier turn that asked what the drug is taken with: a follow-up naming another drug and nothing else ("What
 # about Plavix?") asks the same of that drug
 ASKED_INTERACTIONS = re.compile(TAKEN_WITH, re.I)
-# "how long does the infusion take?": the duration or frequency kind asks with this word, which the answer need not say
-HOW_LONG_OR_OFTEN = re.compile(r"\bhow (long|soon|quickly|fast|often)\b", re.I)
 # a section on preparing the drug, not on how much or how often to take it ("2.4 Preparation and Administration
 # Instructions", "Reconstitution, Dilution and Administration")
 PREPARING = re.compile(r"\b(preparation|reconstitution|dilution|storage|handling)\b", re.I)

@@ -34,6 +34,11 @@ _WORDS = (r"\b(several|a few|few|a couple( of)?|many|one|two|three|four|five|six
 _DOSING = r"\b(dosage|dosing|doses?|administration)\b"
 
 
+# the words a duration or a frequency is asked with ("how long", "how often"): the kind's, not a topic the answer says
+_HOW_LONG = "long|soon|quickly|fast"
+HOW_LONG_OR_OFTEN = re.compile(rf"\bhow ({_HOW_LONG}|often)\b", re.I)
+
+
 # what it is for: "what is it used for?", "what conditions is Bimzelx approved for?", "what does it treat?"
 INDICATION = (r"\b(used for|use[sd]? to|for what|what is \w+ for|indicat\w*|prescribed for|"
               r"(what|which)\b[^?]{0,40}\bapproved (for|to treat))\b|\bwhat (does|do|can) \w+ treat\s*\??\s*$")
@@ -70,7 +75,7 @@ def _kinds(entries: tuple[tuple, ...]) -> tuple[Kind, ...]:
 # (what the question asks, what an answer to it says[, its heading, its words]: a kind that names its topic); the
 # first that matches the question counts
 QUESTION_TYPES: tuple[Kind, ...] = _kinds((
-        (r"\bhow (long|soon|quickly|fast)\b|\bhalf[- ]?life\b|\bstays? in\b|\bwhen\b",
+        (rf"\bhow ({_HOW_LONG})\b|\bhalf[- ]?life\b|\bstays? in\b|\bwhen\b",
          "(" + _NUM + "|" + _WORDS + r")(hours?|hrs?|days?|weeks?|months?|years?|minutes?)\b|\bhalf-life\b|\bwithin\b", None, ""),
         # before the dose: "how often do I need the doses?" asks a frequency
         (r"\bhow often\b", r"\b(daily|once|twice|every|times a|per day|a day)\b", _DOSING, "every weekly daily once"),

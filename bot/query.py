@@ -126,10 +126,11 @@ def _concepts_of(question: str, index: Index) -> tuple[tuple[Concept, ...], tupl
     weighed = tuple(_weighed(c, index) for c in {c.surface: c for c in concepts}.values())
     # a broader topic stands in for a question's only topic when the document never says it ("can kids take
     # it?" on a label for adults: what it says of adults), not beside another ("can I breastfeed my child on it?")
-    topics = [c for c in informative(list(weighed), index) if not (c.broader or c.drug)]
-    for phrase, implied in stand_ins:
-        if [c.surface for c in topics] == [phrase] and not topics[0].satisfied_by(index.vocabulary):
-            weighed += tuple(_weighed(c, index) for c in implied)
+    if stand_ins:  # read only for the questions that have one
+        topics = [c for c in informative(list(weighed), index) if not (c.broader or c.drug)]
+        for phrase, implied in stand_ins:
+            if [c.surface for c in topics] == [phrase] and not topics[0].satisfied_by(index.vocabulary):
+                weighed += tuple(_weighed(c, index) for c in implied)
     return weighed, tuple(dict.fromkeys(corrections))
 
 

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from index import Hit, Index, tokenize
 from index.urgent import Urgent
@@ -232,7 +233,7 @@ def _rest_of_its_drug(text: str, index: Index) -> bool:
     if found is None:
         return False
     subject = subject_terms(index)
-    for word in list(_WORD.finditer(text, found.end()))[:2]:
+    for word in islice(_WORD.finditer(text, found.end()), 2):
         if set(tokenize(word.group())) & subject:
             return not _AS_MEANT.match(text, word.end())
     return False
