@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import lru_cache
 
 from index import TUNING, Hit, Index, tokenize
@@ -288,7 +289,10 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
     order); None without hits.
 
     The answer is the sentence, or two adjacent ones, that best answers the question in
-    any of the hits, its score weighed by its passage's retrieval score. Its passage is
+    any of the hits, its score weighed by its passage's retrieval score. When another shown
+    passage's best sentence scores within ``TUNING.answer_second`` of it, the passages do not
+    tell which one answers: the answer is then one sentence of each, the first passage's
+    first (``Extract.also`` holds the second, with its citation). The answer's passage is
     shown, and any other hit within ``TUNING.show_margin`` of the best by either measure:
     its retrieval score against the best hit's, or its best sentence against the answer's.
     The same text is shown once. The first ``pinned`` hits (an emergency's passages on what to
@@ -303,39 +307,65 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
     own = [c for c in concepts_of(query.partition(" + ")[0], index)[0]
            if not c.generic and _known(c, index)] if " + " in query else []
     saying = [i for i in range(len(hits)) if any(c.satisfied_by(terms_of(span_text(
-        hits[i].passage.text, hits[i].passage.starts, picks[i][2], picks[i][3]))) for c in own)]
-    lead = max(range(pinned) if pinned else saying or range(len(hits)), key=lambda i: (picks[i][0], -i))
-    if own and lead in saying and picks[lead][3] > picks[lead][2]:  # two sentences: the answer opens with the new words
-        p, (score, raw, first, last, single) = hits[lead].passage, picks[lead]
-        opening = terms_of(span_text(p.text, p.starts, first, first))
+        hits[i].passage.text, hits[i].passage.starts, picks[i].first, picks[i].last))) for c in own)]
+    lead = max(range(pinned) if pinned else saying or range(len(hits)), key=lambda i: (picks[i].score, -i))
+    if own and lead in saying and picks[lead].last > picks[lead].first:  # two sentences: the answer opens with the new words
+        p, span = hits[lead].passage, picks[lead]
+        opening = terms_of(span_text(p.text, p.starts, span.first, span.first))
         named = subject_terms(index) | terms_of(p.document)  # what the document is about, not a topic asked before
         earlier = [c for c in concepts_of(query.partition(" + ")[2], index)[0]
                    if not c.generic and _known(c, index) and not c.satisfied_by(named)]
         if not any(c.satisfied_by(opening) for c in own) and any(c.satisfied_by(opening) for c in earlier):
             # "What about breastfeeding?" opens with breast milk, not with the pregnancy sentence asked about
             # before (a sentence naming only what the document is about, "Alpers' disease", still leads)
-            picks[lead] = (score, raw, last, last, single)
-    answer_raw = picks[lead][4]
+            picks[lead] = span._replace(first=span.last)
+    answer_raw = picks[lead].single
     near = 1 - TUNING.show_margin
     keep: list[int] = []
     seen: set[str] = set()
     for i in sorted(range(len(hits)), key=lambda i: i != lead):  # the answer's passage is never left out
         key = " ".join(hits[i].passage.text.split()).casefold()
         matters = (i == lead or i < pinned or (top > 0 and hits[i].score >= near * top)
-                   or (answer_raw > 0 and picks[i][4] >= near * answer_raw))
+                   or (answer_raw > 0 and picks[i].single >= near * answer_raw))
         if matters and key not in seen and len(keep) < k:
             seen.add(key)
             keep.append(i)
     # the answer's passage first, under the answer, then retrieval order; an emergency's own passages in theirs
     keep.sort(key=(lambda i: i) if pinned else (lambda i: (i != lead, i)))
-    marks = tuple(_mark(hits[i], picks[i]) if i != lead else _mark(hits[i], picks[i], always=True) for i in keep)
+    # a fragment ("Signs and symptoms may include:") is not an answer of its own beside another passage's:
+    # it stays with the sentence after it, or alone
+    fragment = len(hits[lead].passage.sentences[picks[lead].first].split()) < TUNING.answer_short
+    second = None if pinned or fragment else _second(picks, keep, lead, saying)
+    if second is not None:  # one sentence apiece: the lead's better one of its two, and the other passage's best
+        p, span = hits[lead].passage, picks[lead]
+        heading = terms_of(" ".join(p.path))
+        sentences = {i: span_text(p.text, p.starts, i, i) for i in range(span.first, span.last + 1)}
+        # of two, the one that says what the question's type asks for ("every 8 weeks" for "how often")
+        better = max(sentences, key=lambda i: (reading.wants is not None and bool(reading.wants.search(sentences[i])),
+                                               sentence_score(sentences[i], heading, reading), -i))
+        picks[lead] = span._replace(first=better, last=better)
+        picks[second] = picks[second]._replace(first=picks[second].sentence, last=picks[second].sentence)
+    marks = tuple(_mark(hits[i], picks[i], always=i == lead) for i in keep)
     p = hits[lead].passage
-    return Choice(Extract(marks[keep.index(lead)], p.id, p.citation), tuple(hits[i] for i in keep), marks)
+    also = None
+    if second is not None:
+        q = hits[second].passage
+        also = Extract(marks[keep.index(second)], q.id, q.citation)
+    return Choice(Extract(marks[keep.index(lead)], p.id, p.citation, also), tuple(hits[i] for i in keep), marks)
 
 
-def _mark(hit: Hit, picked: tuple[float, float, int, int, float], always: bool = False) -> str:
-    _, raw, first, last, _ = picked
-    return span_text(hit.passage.text, hit.passage.starts, first, last) if raw > 0 or always else ""
+def _second(picks: list[Span], keep: list[int], lead: int, saying: list[int]) -> int | None:
+    """Another shown passage whose best sentence answers nearly as well as the answer does
+    (``TUNING.answer_second``); a follow-up's must say its new words too."""
+    others = [i for i in keep if i != lead and picks[i].raw > 0 and (not saying or i in saying)]
+    if not others:
+        return None
+    best = max(others, key=lambda i: (picks[i].alone, -i))
+    return best if picks[best].alone >= TUNING.answer_second * picks[lead].score else None
+
+
+def _mark(hit: Hit, picked: Span, always: bool = False) -> str:
+    return span_text(hit.passage.text, hit.passage.starts, picked.first, picked.last) if picked.raw > 0 or always else ""
 
 
 def _prior(hit: Hit, rank: int, top: float) -> float:
@@ -347,14 +377,26 @@ def _prior(hit: Hit, rank: int, top: float) -> float:
     return TUNING.answer_rank + (1 - TUNING.answer_rank) * prior
 
 
-def _best_span(hit: Hit, reading: Reading, prior: float) -> tuple[float, float, int, int, float]:
-    """(score weighed by the prior, raw score, first, last) of the passage's best sentence or two,
-    and the raw score of its best single sentence (to compare passages on)."""
+class Span(NamedTuple):
+    """A passage's best sentence or two for the question."""
+
+    score: float  # weighed by the passage's prior, its place and its length
+    raw: float  # the sentences' own score
+    first: int
+    last: int
+    single: float  # the raw score of the passage's best single sentence (to compare passages on)
+    alone: float  # the weighed score of its best single sentence ...
+    sentence: int  # ... and that sentence
+
+
+def _best_span(hit: Hit, reading: Reading, prior: float) -> Span:
+    """The passage's best sentence or two, and its best single sentence."""
     p = hit.passage
     heading = terms_of(" ".join(p.path))
     n = len(p.sentences)
     alone = [sentence_score(span_text(p.text, p.starts, i, i), heading, reading) for i in range(n)]
     best = (float("-inf"), 0.0, 0, 0)
+    one = (float("-inf"), 0)
     for first in range(n):
         for last in range(first, min(first + 2, n)):
             text = span_text(p.text, p.starts, first, last)
@@ -365,10 +407,12 @@ def _best_span(hit: Hit, reading: Reading, prior: float) -> tuple[float, float, 
             score = raw * prior * (1 - TUNING.answer_position * first / n) / (1 + TUNING.answer_length * extra)
             if score > best[0] + 1e-9:
                 best = (score, raw, first, last)
+            if first == last and raw > 0 and score > one[0] + 1e-9:
+                one = (score, first)
     single = max(alone, default=0.0)
     if best[1] <= 0:  # nothing in it answers: its opening, unmarked
-        return (best[0], 0.0, 0, 0, 0.0)
-    return best + (single,)
+        return Span(best[0], 0.0, 0, 0, 0.0, 0.0, 0)
+    return Span(*best, single, *one)
 
 
 def span_text(text: str, starts: tuple[int, ...], first: int, last: int) -> str:

@@ -15,11 +15,23 @@ MAX_QUESTION_CHARS = 2000
 
 @dataclass(frozen=True)
 class Extract:
-    """The sentence (or two) that answers: a verbatim slice of one shown passage."""
+    """The sentence (or two) that answers: a verbatim slice of one shown passage; with ``also``,
+    a second sentence, from another shown passage, that answers nearly as well."""
 
     text: str
     passage_id: str
     citation: str
+    also: Extract | None = None
+
+    @property
+    def parts(self) -> tuple[Extract, ...]:
+        """Each passage's sentences in the answer, the first passage's first, each with its citation."""
+        return (self,) if self.also is None else (self, self.also)
+
+    @property
+    def whole(self) -> str:
+        """The answer as read: its parts' sentences in order."""
+        return " ".join(part.text for part in self.parts)
 
 
 @dataclass(frozen=True)

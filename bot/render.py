@@ -52,7 +52,7 @@ def render_text(answer: Answer) -> str:
         parts.append(banner(answer.boxed_warning))
     parts.extend(answer.notes)
     if answer.extract:
-        parts.append(f"{answer.extract.text}\n    — {answer.extract.citation}")
+        parts.extend(f"{part.text}\n    — {part.citation}" for part in answer.extract.parts)
     for n, hit in enumerate(answer.passages, 1):
         body = hit.passage.text.replace("\n", "\n   ")
         parts.append(f"[{n}] {body}\n    — {hit.passage.citation}")
@@ -69,9 +69,8 @@ def render_terminal(answer: Answer, width: int = 80, bold: bool = False) -> str:
     head += [banner(answer.boxed_warning)] if answer.boxed_warning else []
     for text in head + list(answer.notes):
         parts.append(wrap(text, width))
-    if answer.extract:
-        text = answer.extract.text
-        parts.append(wrap(text, width, marks=(text,) if bold else ()) + "\n" + _citation(answer.extract.citation, width))
+    for part in answer.extract.parts if answer.extract else ():
+        parts.append(wrap(part.text, width, marks=(part.text,) if bold else ()) + "\n" + _citation(part.citation, width))
     marks = answer.marks if bold else ()
     for n, hit in enumerate(answer.passages, 1):
         mark = (marks[n - 1],) if n - 1 < len(marks) and marks[n - 1] else ()
@@ -170,10 +169,14 @@ def to_json(answer: Answer) -> dict[str, Any]:
         "disclaimer": answer.disclaimer,
         "text": answer.text,
         "caveat": list(answer.caveat),
+        # the answer as read (one or two sentences); its first passage's id and citation, and each
+        # passage's sentence with its own in "parts" (two when a second passage answers nearly as well)
         "answer": None if answer.extract is None else {
-            "text": answer.extract.text,
+            "text": answer.extract.whole,
             "passage_id": answer.extract.passage_id,
             "citation": answer.extract.citation,
+            "parts": [{"text": part.text, "passage_id": part.passage_id, "citation": part.citation}
+                      for part in answer.extract.parts],
         },
         "boxed_warning": None if answer.boxed_warning is None else {
             "title": answer.boxed_warning.title,

@@ -76,6 +76,12 @@ class Tuning:
     answer_opening: int = 3  # a sentence whose first this many terms hold a question word is about it ...
     answer_subject: float = 0.1  # ... and gains this much
     answer_figures: float = 0.3  # a sentence whose terms are more than this share numbers is a table's row
+    # the answer takes a second sentence from another shown passage when that sentence's score (weighed like
+    # the answer's) is at least this share of the answer's: the passages do not tell which one answers, so
+    # the answer gives the best of each, one sentence apiece (ninth session; answer hit pooled over own and
+    # blind answerable cases, 1,095: 0.677 with one passage's; 0.8 -> 0.724, 0.6 -> 0.749, 0.55 -> 0.753,
+    # 0.5 -> 0.755; half as good is the round share where it levels off)
+    answer_second: float = 0.5
 
 
 TUNING = Tuning()

@@ -74,9 +74,54 @@ def test_a_decline_has_no_answer(baclofen_index):
 
 def test_json_carries_the_answer_first_in_text(baclofen_index):
     obj = to_json(answer("How long does baclofen stay in your system?", baclofen_index))
-    assert set(obj["answer"]) == {"text", "passage_id", "citation"}
+    assert set(obj["answer"]) == {"text", "passage_id", "citation", "parts"}
     assert obj["text"].startswith(obj["answer"]["text"])
     assert obj["answer"]["passage_id"] in [p["id"] for p in obj["passages"]]
+    assert obj["answer"]["parts"] == [{k: obj["answer"][k] for k in ("text", "passage_id", "citation")}]
+
+
+def test_two_passages_that_answer_alike_give_one_sentence_each_with_its_citation(baclofen_index):
+    # the common side effects' list and the severe ones are two passages: the answer is one sentence from each
+    reply = answer("what are the side effects of baclofen", baclofen_index)
+    parts = reply.extract.parts
+    assert len(parts) == 2 and parts[0].passage_id == reply.passages[0].passage.id != parts[1].passage_id
+    assert "may include the following" in parts[0].text and "More severe side effects" in parts[1].text
+    shown = {h.passage.id: h.passage for h in reply.passages}
+    for part in parts:
+        passage = shown[part.passage_id]
+        assert part.text in passage.sentences and part.citation == passage.citation  # one whole sentence, verbatim
+        assert reply.marks[reply.passages.index(next(h for h in reply.passages if h.passage is passage))] == part.text
+    assert reply.extract.text == parts[0].text and reply.extract.whole == f"{parts[0].text} {parts[1].text}"
+    obj = to_json(reply)["answer"]
+    assert obj["text"] == reply.extract.whole and obj["passage_id"] == parts[0].passage_id
+    assert [p["passage_id"] for p in obj["parts"]] == [p.passage_id for p in parts]
+    # every front end shows each sentence above its own citation, both above the passages
+    text = reply.text
+    assert text.index(parts[0].text) < text.index(parts[0].citation) < text.index(parts[1].text) < text.index("[1]")
+    first = to_blocks(reply)["blocks"][0]["text"]["text"]
+    assert first.count("\n— ") == 2 and first.index("*More severe") > first.index("— " + slack_escape(parts[0].citation))
+
+
+def test_a_clear_answer_stays_one_sentence_and_the_margin_is_one_constant(baclofen_index, monkeypatch):
+    from dataclasses import replace
+
+    import bot.extract
+    from index import TUNING
+
+    assert answer("How long does baclofen stay in your system?", baclofen_index).extract.also is None
+    # no sentence elsewhere scores above the answer's own
+    monkeypatch.setattr(bot.extract, "TUNING", replace(TUNING, answer_second=1.01))
+    assert answer("what are the side effects of baclofen", baclofen_index).extract.also is None
+
+
+def test_an_emergencys_answer_comes_from_its_own_passages_alone(baclofen_index):
+    from bot.extract import choose
+
+    reply = answer("what are the side effects of baclofen", baclofen_index)
+    hits = reply.passages
+    assert choose(reply.question, reply.query, hits, baclofen_index, 3).extract.also is not None
+    pinned = choose(reply.question, reply.query, hits, baclofen_index, 3, pinned=1)
+    assert pinned.extract.also is None and pinned.extract.passage_id == hits[0].passage.id
 
 
 def test_slack_shows_the_answer_section_first_and_bolds_it_in_the_passage(baclofen_index):
@@ -106,6 +151,11 @@ def test_eval_scores_the_answer_sentence():
     declined = Outcome(case, "q", False, (), False, 1, 1, (1.0,))
     figures = summarize([hit, miss, declined])
     assert figures["answer_hit"] == pytest.approx(1 / 3) and figures["hit_at_k"] == pytest.approx(2 / 3)
+    # an answer whose second passage's sentence holds it: an answer hit, not a first-sentence one
+    second = Outcome(case, "q", True, shown, False, 1, 1, (1.0,), answer="Something else. Its half-life is 3-4 hours.",
+                     answer_first="Something else.")
+    figures = summarize([hit, second])
+    assert figures["answer_hit"] == 1 and figures["answer_first_hit"] == 0.5
 
 
 @pytest.mark.parametrize("question", ["waht is baclofin?", "can baclofen cause sezures", "lipiter side efects",

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .questions import Case
 
-METRICS = ("hit_at_k", "answer_hit", "mrr", "decline_accuracy", "false_declines", "emergency_recall", "disclaimer_coverage",
-           "false_alarms", "caveated", "honest_unanswerable", "dosing_note")
+METRICS = ("hit_at_k", "answer_hit", "answer_first_hit", "mrr", "decline_accuracy", "false_declines", "emergency_recall",
+           "disclaimer_coverage", "false_alarms", "caveated", "honest_unanswerable", "dosing_note")
 DOSING_TAG = "dosing"  # cases asking for a personal dose: the reply must carry the dosing note
 SHORT_TEXT = 100  # characters of a passage shown with a miss
 
@@ -40,8 +40,9 @@ class Outcome:
     notes: tuple[str, ...] = ()  # what the reply said besides passages: a decline, a correction
     coverage: float | None = None  # the core's share of the question the best passage covers
     caveat: tuple[str, ...] = ()  # what the reply said the shown passages do not cover
-    answer: str | None = None  # the sentence the reply put first (None: declined, or a system without one)
+    answer: str | None = None  # the sentence(s) the reply put first (None: declined, or a system without one)
     dosing_note: bool = False  # the reply said it cannot give personal dosing advice
+    answer_first: str | None = None  # the answer's first passage's sentence alone (None: ``answer`` is one part)
 
 
 def _folded(text: str) -> str:
@@ -58,9 +59,10 @@ def first_hit(outcome: Outcome) -> int | None:
     return None
 
 
-def answer_holds(outcome: Outcome) -> bool:
-    """The reply's answer sentence holds an expected string (a decline never does)."""
-    text = _folded(outcome.answer or "")
+def answer_holds(outcome: Outcome, first: bool = False) -> bool:
+    """The reply's answer holds an expected string (a decline never does); with ``first``, the
+    answer's first passage's sentence alone (not a second sentence from another passage)."""
+    text = _folded((outcome.answer_first if first and outcome.answer_first is not None else outcome.answer) or "")
     return outcome.answered and bool(text) and any(_folded(e) in text for e in outcome.case.expect)
 
 
@@ -99,6 +101,8 @@ def summarize(outcomes: list[Outcome]) -> dict:
         "hit_at_k": share([r is not None for r in ranks]),
         # the sentence shown first holds an expected string: the answer a reader takes away
         "answer_hit": share([answer_holds(o) for o in answerable]),
+        # the same, judged on the answer's first sentence alone (an answer may add one from a second passage)
+        "answer_first_hit": share([answer_holds(o, first=True) for o in answerable]),
         "mrr": sum(1 / r for r in ranks if r) / len(ranks) if ranks else None,
         "decline_accuracy": share([not o.answered for o in unanswerable]),
         "false_declines": share([not o.answered for o in answerable]),

@@ -48,8 +48,8 @@ def evaluate(cases: list[Case], index: Index, k: int, tick: Callable[[], None] =
         shown = tuple(Shown(h.passage.id, h.passage.text) for h in reply.passages[:k])
         outcomes.append(Outcome(case, reply.query, reply.answered, shown, reply.safety_notice is not None,
                                 len(case.turns), disclaimed, tuple(latencies), reply.notes, reply.coverage,
-                                reply.caveat, reply.extract.text if reply.extract else None,
-                                DOSING_NOTE in reply.notes))
+                                reply.caveat, reply.extract.whole if reply.extract else None,
+                                DOSING_NOTE in reply.notes, reply.extract.text if reply.extract else None))
         tick()
     return outcomes
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 HEADLINE = (  # key, label, denominator key (None: no count shown)
     ("hit_at_k", "hit@{k} (answerable)", "answerable"),
     ("answer_hit", "answer hit (answerable)", "answerable"),
+    ("answer_first_hit", "  first sentence alone", "answerable"),
     ("mrr", "MRR (answerable)", None),
     ("decline_accuracy", "decline accuracy (unanswerable)", "unanswerable"),
     ("false_declines", "false declines (answerable)", "answerable"),

@@ -82,11 +82,17 @@ def marked(text: str, mark: str) -> str:
 
 
 def _answer_section(answer: Answer) -> list[dict[str, Any]]:
-    """The sentence that answers, in its own section above the passages, with its citation."""
+    """The sentence that answers (one from each of two passages when both answer), in its own
+    section above the passages, each with its citation."""
     if answer.extract is None:
         return []
-    citation = clip(f"\n— {slack_escape(answer.extract.citation)}", SLACK_SECTION_LIMIT // 3)
-    return [_section(clip(bold(slack_escape(answer.extract.text)), SLACK_SECTION_LIMIT - len(citation)) + citation)]
+    parts = answer.extract.parts
+    room = SLACK_SECTION_LIMIT // len(parts) - 1
+    texts = []
+    for part in parts:
+        citation = clip(f"\n— {slack_escape(part.citation)}", room // 3)
+        texts.append(clip(bold(slack_escape(part.text)), room - len(citation)) + citation)
+    return [_section("\n".join(texts))]
 
 
 def feedback_value(answer: Answer) -> str:
