@@ -290,9 +290,10 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
 
     The answer is the sentence, or two adjacent ones, that best answers the question in
     any of the hits, its score weighed by its passage's retrieval score. When another shown
-    passage's best sentence scores within ``TUNING.answer_second`` of it, the passages do not
-    tell which one answers: the answer is then one sentence of each, the first passage's
-    first (``Extract.also`` holds the second, with its citation). The answer's passage is
+    passage's best sentence scores at least ``TUNING.answer_second`` of it, the passages do
+    not tell which one answers: the answer is then one sentence of each, the first passage's
+    first (``Extract.also`` holds the second, with its citation), unless the answer's own two
+    sentences each beat the other's, or it opens with a fragment. The answer's passage is
     shown, and any other hit within ``TUNING.show_margin`` of the best by either measure:
     its retrieval score against the best hit's, or its best sentence against the answer's.
     The same text is shown once. The first ``pinned`` hits (an emergency's passages on what to
@@ -336,17 +337,21 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
     # it stays with the sentence after it, or alone
     fragment = len(hits[lead].passage.sentences[picks[lead].first].split()) < TUNING.answer_short
     second = None if pinned or fragment else _second(picks, keep, lead, saying)
+    p, span = hits[lead].passage, picks[lead]
+    if second is not None:
+        heading, prior = terms_of(" ".join(p.path)), _prior(hits[lead], lead, top)
+        texts = {i: span_text(p.text, p.starts, i, i) for i in range(span.first, span.last + 1)}
+        raws = {i: sentence_score(text, heading, reading) for i, text in texts.items()}
+        if len(texts) == 2 and all(_weigh(raws[i], texts[i], i, len(p.sentences), prior) >= picks[second].alone
+                                   for i in texts):
+            second = None  # the answer's own two sentences each answer better than the other passage's best
     if second is not None:  # one sentence apiece: the lead's better one of its two, and the other passage's best
-        p, span = hits[lead].passage, picks[lead]
-        heading = terms_of(" ".join(p.path))
-        sentences = {i: span_text(p.text, p.starts, i, i) for i in range(span.first, span.last + 1)}
         # of two, the one that says what the question's type asks for ("every 8 weeks" for "how often")
-        better = max(sentences, key=lambda i: (reading.wants is not None and bool(reading.wants.search(sentences[i])),
-                                               sentence_score(sentences[i], heading, reading), -i))
+        better = max(texts, key=lambda i: (reading.wants is not None and bool(reading.wants.search(texts[i])),
+                                           raws[i], -i))
         picks[lead] = span._replace(first=better, last=better)
         picks[second] = picks[second]._replace(first=picks[second].sentence, last=picks[second].sentence)
     marks = tuple(_mark(hits[i], picks[i], always=i == lead) for i in keep)
-    p = hits[lead].passage
     also = None
     if second is not None:
         q = hits[second].passage
@@ -403,8 +408,7 @@ def _best_span(hit: Hit, reading: Reading, prior: float) -> Span:
             raw = alone[first] if first == last else sentence_score(text, heading, reading)
             if last > first and raw <= max(alone[first], alone[last]) + 1e-9:
                 continue  # the second sentence adds nothing the better one does not say
-            extra = max(0, len(text.split()) - TUNING.answer_words) / TUNING.answer_words
-            score = raw * prior * (1 - TUNING.answer_position * first / n) / (1 + TUNING.answer_length * extra)
+            score = _weigh(raw, text, first, n, prior)
             if score > best[0] + 1e-9:
                 best = (score, raw, first, last)
             if first == last and raw > 0 and score > one[0] + 1e-9:
@@ -413,6 +417,13 @@ def _best_span(hit: Hit, reading: Reading, prior: float) -> Span:
     if best[1] <= 0:  # nothing in it answers: its opening, unmarked
         return Span(best[0], 0.0, 0, 0, 0.0, 0.0, 0)
     return Span(*best, single, *one)
+
+
+def _weigh(raw: float, text: str, first: int, n: int, prior: float) -> float:
+    """A span's score: its own, weighed by its passage's prior, its place among the passage's ``n``
+    sentences (it opens at ``first``) and its length."""
+    extra = max(0, len(text.split()) - TUNING.answer_words) / TUNING.answer_words
+    return raw * prior * (1 - TUNING.answer_position * first / n) / (1 + TUNING.answer_length * extra)
 
 
 def span_text(text: str, starts: tuple[int, ...], first: int, last: int) -> str:
