@@ -342,13 +342,15 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
         heading, prior = terms_of(" ".join(p.path)), _prior(hits[lead], lead, top)
         texts = {i: span_text(p.text, p.starts, i, i) for i in range(span.first, span.last + 1)}
         raws = {i: sentence_score(text, heading, reading) for i, text in texts.items()}
-        if len(texts) == 2 and all(_weigh(raws[i], texts[i], i, len(p.sentences), prior) >= picks[second].alone
-                                   for i in texts):
-            second = None  # the answer's own two sentences each answer better than the other passage's best
+        weaker = min(texts, key=lambda i: (raws[i], -i))
+        if len(texts) == 2 and (all(_weigh(raws[i], texts[i], i, len(p.sentences), prior) >= picks[second].alone
+                                    for i in texts)
+                                or reading.wants is not None and bool(reading.wants.search(texts[weaker]))):
+            # the answer's own two sentences each answer better than the other passage's best, or the weaker
+            # of them says what the question's type asks for ("every 8 weeks" for "how often"): kept whole
+            second = None
     if second is not None:  # one sentence apiece: the lead's better one of its two, and the other passage's best
-        # of two, the one that says what the question's type asks for ("every 8 weeks" for "how often")
-        better = max(texts, key=lambda i: (reading.wants is not None and bool(reading.wants.search(texts[i])),
-                                           raws[i], -i))
+        better = max(texts, key=lambda i: (raws[i], -i))
         picks[lead] = span._replace(first=better, last=better)
         picks[second] = picks[second]._replace(first=picks[second].sentence, last=picks[second].sentence)
     marks = tuple(_mark(hits[i], picks[i], always=i == lead) for i in keep)

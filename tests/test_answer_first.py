@@ -287,3 +287,12 @@ def test_a_question_of_framing_words_is_ranked_by_what_its_kind_asks_for(baclofe
     side-effect list that repeats "effects"."""
     a = answer("how does baclofen work?", baclofen_index)
     assert a.answered and "side effects of baclofen may include" not in a.extract.text
+
+
+def test_two_sentences_stay_together_when_the_second_says_what_the_question_asks_for():
+    # "how often" wants a schedule: the answer's first sentence names the infusion, its second the schedule; another
+    # passage's sentence on premedication does not split them
+    from .conftest import label_index
+
+    reply = answer("how often will I get avsola infusions?", label_index("avsola"))
+    assert "every 8 weeks" in reply.extract.text and reply.extract.also is None
