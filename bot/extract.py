@@ -336,7 +336,7 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
     # a fragment ("Signs and symptoms may include:") is not an answer of its own beside another passage's:
     # it stays with the sentence after it, or alone
     fragment = len(hits[lead].passage.sentences[picks[lead].first].split()) < TUNING.answer_short
-    second = None if pinned or fragment else _second(picks, keep, lead, saying)
+    second = None if pinned or fragment else _second(hits, picks, keep, lead, saying, reading, index)
     p, span = hits[lead].passage, picks[lead]
     if second is not None:
         heading, prior = terms_of(" ".join(p.path)), _prior(hits[lead], lead, top)
@@ -361,14 +361,21 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
     return Choice(Extract(marks[keep.index(lead)], p.id, p.citation, also), tuple(hits[i] for i in keep), marks)
 
 
-def _second(picks: list[Span], keep: list[int], lead: int, saying: list[int]) -> int | None:
+def _second(hits: Sequence[Hit], picks: list[Span], keep: list[int], lead: int, saying: list[int],
+            reading: Reading, index: Index) -> int | None:
     """Another shown passage whose best sentence answers nearly as well as the answer does
-    (``TUNING.answer_second``); a follow-up's must say its new words too."""
+    (``TUNING.answer_second``) and says one of the question's topics (not only the drug's name);
+    a follow-up's must say its new words too."""
     others = [i for i in keep if i != lead and picks[i].raw > 0 and (not saying or i in saying)]
     if not others:
         return None
     best = max(others, key=lambda i: (picks[i].alone, -i))
-    return best if picks[best].alone >= TUNING.answer_second * picks[lead].score else None
+    if picks[best].alone < TUNING.answer_second * picks[lead].score:
+        return None
+    p, drugs = hits[best].passage, subject_terms(index)
+    said = terms_of(span_text(p.text, p.starts, picks[best].sentence, picks[best].sentence))
+    topics = [c for c, _ in reading.concepts if not c.generic and not c.satisfied_by(drugs)]
+    return best if any(c.satisfied_by(said) for c in topics) else None
 
 
 def _mark(hit: Hit, picked: Span, always: bool = False) -> str:

@@ -296,3 +296,11 @@ def test_two_sentences_stay_together_when_the_second_says_what_the_question_asks
 
     reply = answer("how often will I get avsola infusions?", label_index("avsola"))
     assert "every 8 weeks" in reply.extract.text and reply.extract.also is None
+
+
+def test_a_second_passages_sentence_must_say_one_of_the_questions_topics(baclofen_index):
+    # the interaction sentence answers; "It may take several days for baclofen to first take effect" scores near it on
+    # the drug's name alone and says nothing of the other drug or of taking them together
+    for question in ("Can I take baclofen with ibuprofen?", "is it safe to mix baclofen and advil"):
+        reply = answer(question, baclofen_index)
+        assert "may interact with" in reply.extract.text and reply.extract.also is None, question
