@@ -474,7 +474,9 @@ def _finish(question: str, query: str, *, hits: tuple[Hit, ...] = (), notice: st
 def _with_answer(reply: Answer, index: Index, k: int) -> Answer:
     """The sentence that answers first, only the passages that matter, and the answering
     document's boxed warning above them."""
-    choice = choose(reply.question, reply.query, reply.passages, index, max(k, 1), reply.pinned) if reply.answered else None
+    # an emergency's answer is one passage's: nothing beside what to do
+    choice = choose(reply.question, reply.query, reply.passages, index, max(k, 1), reply.pinned,
+                    single=reply.safety_notice is not None) if reply.answered else None
     if choice is not None:
         reply = replace(reply, extract=choice.extract, passages=choice.passages, marks=choice.marks)
     warning = warning_for(reply.passages, index)

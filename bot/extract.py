@@ -1,4 +1,5 @@
-"""The sentence that answers: one or two verbatim sentences of a retrieved passage.
+"""The sentence that answers: one or two verbatim sentences of a retrieved passage, or one
+sentence each of two passages when both answer nearly alike.
 
 Pure, no I/O. The question is read as the search reads it (``query.concepts_of``: each
 word or lay phrase with the terms that satisfy it, weighed by idf, framing words at a
@@ -10,7 +11,10 @@ bullet list stays whole with its lead sentence, because passages keep it as one 
 (``corpus/passages.py``).
 
 The passages shown are then the answer's passage and the others whose BM25 score is
-within ``TUNING.show_margin`` of the best, each text once.
+within ``TUNING.show_margin`` of the best, each text once. When another shown passage of
+the same document has a sentence that answers at least ``TUNING.answer_second`` as well,
+says one of the question's topics and does not repeat the answer, the answer is one
+sentence of each, each with its citation (``Extract.also``).
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
+from corpus import Passage
 from index import TUNING, Hit, Index, tokenize
 
 from .models import Extract
@@ -279,12 +284,13 @@ def sentence_score(sentence: str, heading: frozenset[str], reading: Reading) -> 
 
 @dataclass(frozen=True)
 class Choice:
-    extract: Extract
+    extract: Extract  # the answer: its first passage's sentence(s), and ``also`` another passage's
     passages: tuple[Hit, ...]  # shown: the answer's first, then the others that matter
     marks: tuple[str, ...]  # per shown passage, the sentence to mark (a slice of its text) or ""
 
 
-def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int, pinned: int = 0) -> Choice | None:
+def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int, pinned: int = 0,
+           single: bool = False) -> Choice | None:
     """The answer and the passages that matter (the answer's passage first, then the retrieval's
     order); None without hits.
 
@@ -292,8 +298,8 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
     any of the hits, its score weighed by its passage's retrieval score. When another shown
     passage's best sentence scores at least ``TUNING.answer_second`` of it, the passages do
     not tell which one answers: the answer is then one sentence of each, the first passage's
-    first (``Extract.also`` holds the second, with its citation), unless the answer's own two
-    sentences each beat the other's, or it opens with a fragment. The answer's passage is
+    first (``Extract.also`` holds the second, with its citation; see ``_second`` and
+    ``_one_of_two``); never with ``single`` (an emergency's answer). The answer's passage is
     shown, and any other hit within ``TUNING.show_margin`` of the best by either measure:
     its retrieval score against the best hit's, or its best sentence against the answer's.
     The same text is shown once. The first ``pinned`` hits (an emergency's passages on what to
@@ -333,27 +339,16 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
             keep.append(i)
     # the answer's passage first, under the answer, then retrieval order; an emergency's own passages in theirs
     keep.sort(key=(lambda i: i) if pinned else (lambda i: (i != lead, i)))
-    # a fragment ("Signs and symptoms may include:") is not an answer of its own beside another passage's:
-    # it stays with the sentence after it, or alone
-    fragment = len(hits[lead].passage.sentences[picks[lead].first].split()) < TUNING.answer_short
-    second = None if pinned or fragment else _second(hits, picks, keep, lead, saying, reading, index)
-    p, span = hits[lead].passage, picks[lead]
-    if second is not None:
-        heading, prior = terms_of(" ".join(p.path)), _prior(hits[lead], lead, top)
-        texts = {i: span_text(p.text, p.starts, i, i) for i in range(span.first, span.last + 1)}
-        raws = {i: sentence_score(text, heading, reading) for i, text in texts.items()}
-        weaker = min(texts, key=lambda i: (raws[i], -i))
-        if len(texts) == 2 and (all(_weigh(raws[i], texts[i], i, len(p.sentences), prior) >= picks[second].alone
-                                    for i in texts)
-                                or reading.wants is not None and bool(reading.wants.search(texts[weaker]))):
-            # the answer's own two sentences each answer better than the other passage's best, or the weaker
-            # of them says what the question's type asks for ("every 8 weeks" for "how often"): kept whole
+    second = None if pinned or single else _second(hits, picks, keep, lead, saying, reading, index)
+    if second is not None:  # one sentence apiece: one of the answer's own, and the other passage's best
+        kept = _one_of_two(hits[lead].passage, picks[lead], picks[second].alone, reading)
+        if kept is None:
             second = None
-    if second is not None:  # one sentence apiece: the lead's better one of its two, and the other passage's best
-        better = max(texts, key=lambda i: (raws[i], -i))
-        picks[lead] = span._replace(first=better, last=better)
-        picks[second] = picks[second]._replace(first=picks[second].sentence, last=picks[second].sentence)
+        else:
+            picks[lead] = picks[lead]._replace(first=kept, last=kept)
+            picks[second] = picks[second]._replace(first=picks[second].sentence, last=picks[second].sentence)
     marks = tuple(_mark(hits[i], picks[i], always=i == lead) for i in keep)
+    p = hits[lead].passage
     also = None
     if second is not None:
         q = hits[second].passage
@@ -363,23 +358,44 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
 
 def _second(hits: Sequence[Hit], picks: list[Span], keep: list[int], lead: int, saying: list[int],
             reading: Reading, index: Index) -> int | None:
-    """Another shown passage whose best sentence answers nearly as well as the answer does
-    (``TUNING.answer_second``) and says one of the question's topics (not only the drug's name);
-    a follow-up's must say its new words too."""
+    """The shown passage whose best sentence answers nearly as well as the answer does
+    (``TUNING.answer_second``): of the same document, saying one of the question's topics (not
+    only the drug's name), not again what the answer says, and for a follow-up its new words."""
+    span, p = picks[lead], hits[lead].passage
+    if len(p.sentences[span.first].split()) < TUNING.answer_short:
+        return None  # a fragment ("Signs and symptoms may include:") stays with the sentence after it, or alone
+    answered = terms_of(span_text(p.text, p.starts, span.first, span.last))
+    topics = [c for c, _ in reading.concepts if not c.generic and not c.satisfied_by(subject_terms(index))]
     others = [i for i in keep if i != lead and picks[i].raw > 0 and (not saying or i in saying)]
-    if not others:
+    for i in sorted(others, key=lambda i: (-picks[i].alone, i)):
+        if picks[i].alone < TUNING.answer_second * span.score:
+            break
+        q = hits[i].passage
+        said = terms_of(span_text(q.text, q.starts, picks[i].sentence, picks[i].sentence))
+        if (q.document == p.document and any(c.satisfied_by(said) for c in topics)
+                and len(said & answered) < TUNING.answer_repeat * len(said)):
+            return i
+    return None
+
+
+def _one_of_two(passage: Passage, span: Span, other: float, reading: Reading) -> int | None:
+    """Which of the answer's sentences stays beside another passage's (scored ``other``): the
+    better one; None when both stay (each beats the other's, or the weaker says what the
+    question's type asks for: "every 8 weeks" for "how often")."""
+    if span.first == span.last:
+        return span.first
+    texts = {i: span_text(passage.text, passage.starts, i, i) for i in (span.first, span.last)}
+    weaker, better = sorted(texts, key=lambda i: (span.raws[i], -i))
+    if (all(_weigh(span.raws[i], texts[i], i, len(passage.sentences), span.prior) >= other for i in texts)
+            or reading.wants is not None and reading.wants.search(texts[weaker])):
         return None
-    best = max(others, key=lambda i: (picks[i].alone, -i))
-    if picks[best].alone < TUNING.answer_second * picks[lead].score:
-        return None
-    p, drugs = hits[best].passage, subject_terms(index)
-    said = terms_of(span_text(p.text, p.starts, picks[best].sentence, picks[best].sentence))
-    topics = [c for c, _ in reading.concepts if not c.generic and not c.satisfied_by(drugs)]
-    return best if any(c.satisfied_by(said) for c in topics) else None
+    return better
 
 
 def _mark(hit: Hit, picked: Span, always: bool = False) -> str:
-    return span_text(hit.passage.text, hit.passage.starts, picked.first, picked.last) if picked.raw > 0 or always else ""
+    if picked.raw <= 0 and not always:
+        return ""
+    return span_text(hit.passage.text, hit.passage.starts, picked.first, picked.last)
 
 
 def _prior(hit: Hit, rank: int, top: float) -> float:
@@ -401,6 +417,8 @@ class Span(NamedTuple):
     single: float  # the raw score of the passage's best single sentence (to compare passages on)
     alone: float  # the weighed score of its best single sentence ...
     sentence: int  # ... and that sentence
+    raws: tuple[float, ...] = ()  # each sentence's raw score
+    prior: float = 0.0  # the passage's prior
 
 
 def _best_span(hit: Hit, reading: Reading, prior: float) -> Span:
@@ -424,8 +442,8 @@ def _best_span(hit: Hit, reading: Reading, prior: float) -> Span:
                 one = (score, first)
     single = max(alone, default=0.0)
     if best[1] <= 0:  # nothing in it answers: its opening, unmarked
-        return Span(best[0], 0.0, 0, 0, 0.0, 0.0, 0)
-    return Span(*best, single, *one)
+        return Span(best[0], 0.0, 0, 0, 0.0, 0.0, 0, tuple(alone), prior)
+    return Span(*best, single, *one, tuple(alone), prior)
 
 
 def _weigh(raw: float, text: str, first: int, n: int, prior: float) -> float:

@@ -70,7 +70,8 @@ def render_terminal(answer: Answer, width: int = 80, bold: bool = False) -> str:
     for text in head + list(answer.notes):
         parts.append(wrap(text, width))
     for part in answer.extract.parts if answer.extract else ():
-        parts.append(wrap(part.text, width, marks=(part.text,) if bold else ()) + "\n" + _citation(part.citation, width))
+        text = wrap(part.text, width, marks=(part.text,) if bold else ())
+        parts.append(text + "\n" + _citation(part.citation, width))
     marks = answer.marks if bold else ()
     for n, hit in enumerate(answer.passages, 1):
         mark = (marks[n - 1],) if n - 1 < len(marks) and marks[n - 1] else ()
@@ -169,14 +170,15 @@ def to_json(answer: Answer) -> dict[str, Any]:
         "disclaimer": answer.disclaimer,
         "text": answer.text,
         "caveat": list(answer.caveat),
-        # the answer as read (one or two sentences); its first passage's id and citation, and each
-        # passage's sentence with its own in "parts" (two when a second passage answers nearly as well)
+        # the answer's first passage's sentence(s), verbatim from that passage, with its id and citation; "parts"
+        # each passage's (two when a second passage answers nearly as well) and "whole" the answer as read
         "answer": None if answer.extract is None else {
-            "text": answer.extract.whole,
+            "text": answer.extract.text,
             "passage_id": answer.extract.passage_id,
             "citation": answer.extract.citation,
             "parts": [{"text": part.text, "passage_id": part.passage_id, "citation": part.citation}
                       for part in answer.extract.parts],
+            "whole": answer.extract.whole,
         },
         "boxed_warning": None if answer.boxed_warning is None else {
             "title": answer.boxed_warning.title,

@@ -74,8 +74,8 @@ def test_a_decline_has_no_answer(baclofen_index):
 
 def test_json_carries_the_answer_first_in_text(baclofen_index):
     obj = to_json(answer("How long does baclofen stay in your system?", baclofen_index))
-    assert set(obj["answer"]) == {"text", "passage_id", "citation", "parts"}
-    assert obj["text"].startswith(obj["answer"]["text"])
+    assert set(obj["answer"]) == {"text", "passage_id", "citation", "parts", "whole"}
+    assert obj["text"].startswith(obj["answer"]["text"]) and obj["answer"]["whole"] == obj["answer"]["text"]
     assert obj["answer"]["passage_id"] in [p["id"] for p in obj["passages"]]
     assert obj["answer"]["parts"] == [{k: obj["answer"][k] for k in ("text", "passage_id", "citation")}]
 
@@ -92,14 +92,18 @@ def test_two_passages_that_answer_alike_give_one_sentence_each_with_its_citation
         assert part.text in passage.sentences and part.citation == passage.citation  # one whole sentence, verbatim
         assert reply.marks[reply.passages.index(next(h for h in reply.passages if h.passage is passage))] == part.text
     assert reply.extract.text == parts[0].text and reply.extract.whole == f"{parts[0].text} {parts[1].text}"
-    obj = to_json(reply)["answer"]
-    assert obj["text"] == reply.extract.whole and obj["passage_id"] == parts[0].passage_id
-    assert [p["passage_id"] for p in obj["parts"]] == [p.passage_id for p in parts]
+    obj = to_json(reply)
+    answer_obj = obj["answer"]  # its text stays the first passage's verbatim sentence; "whole" is the answer as read
+    assert answer_obj["text"] == parts[0].text and answer_obj["passage_id"] == parts[0].passage_id
+    assert answer_obj["whole"] == reply.extract.whole and obj["text"].startswith(answer_obj["text"])
+    assert [(p["text"], p["passage_id"], p["citation"]) for p in answer_obj["parts"]] == [
+        (p.text, p.passage_id, p.citation) for p in parts]
     # every front end shows each sentence above its own citation, both above the passages
     text = reply.text
     assert text.index(parts[0].text) < text.index(parts[0].citation) < text.index(parts[1].text) < text.index("[1]")
     first = to_blocks(reply)["blocks"][0]["text"]["text"]
-    assert first.count("\n— ") == 2 and first.index("*More severe") > first.index("— " + slack_escape(parts[0].citation))
+    assert first.count("\n— ") == 2
+    assert first.index("*More severe") > first.index("— " + slack_escape(parts[0].citation))
 
 
 def test_a_clear_answer_stays_one_sentence_and_the_margin_is_one_constant(baclofen_index, monkeypatch):
@@ -122,25 +126,38 @@ def test_an_emergencys_answer_comes_from_its_own_passages_alone(baclofen_index):
     assert choose(reply.question, reply.query, hits, baclofen_index, 3).extract.also is not None
     pinned = choose(reply.question, reply.query, hits, baclofen_index, 3, pinned=1)
     assert pinned.extract.also is None and pinned.extract.passage_id == hits[0].passage.id
+    # a reply under the emergency notice answers from one passage, pinned or not
+    for message in ("an hour after my first baclofen pill my lips and tongue are puffing up and it's hard to swallow",
+                    "my sister keeps taking extra baclofen, way over her prescription, and now she's acting confused"):
+        reply = answer(message, baclofen_index)
+        assert reply.safety_notice and reply.pinned == 0, message
+        assert choose(reply.question, reply.query, reply.passages, baclofen_index, 3).extract.also is not None, message
+        assert reply.extract.also is None, message
 
 
-def test_slack_shows_the_answer_section_first_and_bolds_it_in_the_passage(baclofen_index):
-    reply = answer("How long does baclofen stay in your system?", baclofen_index)
-    blocks = to_blocks(reply)["blocks"]
-    assert blocks[0]["type"] == "section"
-    first = blocks[0]["text"]["text"]
-    assert first.startswith("*Baclofen’s half-life is 3-4 hours in plasma")
-    assert first.endswith("— " + slack_escape(reply.extract.citation))  # "Side Effects &amp; Uses"
-    assert "&amp;" in first and " & " not in first
-    passage = blocks[1]["text"]["text"]
-    assert passage.startswith("*[1]* ") and "*" + slack_escape(reply.marks[0]) + "*" in passage
+def test_a_second_sentence_never_repeats_the_answer_nor_comes_from_another_document():
+    from .conftest import ROOT, label_index
+
+    # two sections of the label say "may be administered with or without methotrexate"
+    reply = answer("is it ok to use cosentyx together with methotrexate?", label_index("cosentyx"))
+    assert "with or without methotrexate" in reply.extract.text and reply.extract.also is None
+    library = load_index(ROOT / "corpus" / "labels")
+    for question in ("what are IL-17 inhibitor side effects", "side effects of TNF blockers",
+                     "can a biologic cause infections"):
+        parts = answer(question, library).extract.parts
+        assert len({p.passage_id.split(":")[0] for p in parts}) == 1, question  # one drug's label
 
 
-def test_slack_bold_keeps_escaping_and_each_line(tiny_index):
-    from bot.slack.blocks import bold, marked
+def test_slack_keeps_both_parts_within_its_section_limit():
+    from bot.models import Answer, Extract
+    from bot.slack.blocks import SLACK_SECTION_LIMIT
 
-    assert bold("a &amp; b\n• c") == "*a &amp; b*\n*• c*"
-    assert marked("x <!channel> y. Dose is 5*2 mg.", "Dose is 5*2 mg.") == "x &lt;!channel&gt; y. *Dose is 5∗2 mg.*"
+    long = "A sentence that goes on. " * 200
+    parts = Extract(long, "d:a:1", "Doc › A ¶1 & more", Extract(long, "d:b:1", "Doc › B ¶1"))
+    reply = Answer("q", "q", True, (), None, "disclaimer", "text", extract=parts)
+    text = to_blocks(reply)["blocks"][0]["text"]["text"]
+    assert len(text) <= SLACK_SECTION_LIMIT
+    assert "— Doc › A ¶1 &amp; more" in text and text.endswith("— Doc › B ¶1") and "\n\n*A sentence" in text
 
 
 def test_eval_scores_the_answer_sentence():
@@ -304,3 +321,17 @@ def test_a_second_passages_sentence_must_say_one_of_the_questions_topics(baclofe
     for question in ("Can I take baclofen with ibuprofen?", "is it safe to mix baclofen and advil"):
         reply = answer(question, baclofen_index)
         assert "may interact with" in reply.extract.text and reply.extract.also is None, question
+
+
+def test_a_short_sentence_leading_into_a_list_takes_no_second_passages_sentence(tmp_path):
+    # "Signs of tiredness may include: yawning." (under eight words) is half a statement: no other passage's sentence
+    # is set beside it as if the two answered alike
+    (tmp_path / "drugx.md").write_text(
+        '---\ntitle: "Drugx tablets: patient leaflet"\n---\n# Drugx tablets: patient leaflet\n\n'
+        "## Common side effects\n\nSigns of tiredness may include: yawning.\n\n"
+        "## Sleep and tiredness\n\nTiredness with drugx is common in the first week and most people find that their "
+        "tiredness fades after that.\n\n## Storage\n\nKeep drugx tablets at room temperature away from light and "
+        "moisture, out of the reach of children.\n", encoding="utf-8")
+    reply = answer("does drugx cause tiredness", load_index(tmp_path / "drugx.md"))
+    assert reply.extract.text == "Signs of tiredness may include: yawning." and len(reply.passages) == 2
+    assert reply.extract.also is None

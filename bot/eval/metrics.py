@@ -42,7 +42,8 @@ class Outcome:
     caveat: tuple[str, ...] = ()  # what the reply said the shown passages do not cover
     answer: str | None = None  # the sentence(s) the reply put first (None: declined, or a system without one)
     dosing_note: bool = False  # the reply said it cannot give personal dosing advice
-    answer_first: str | None = None  # the answer's first passage's sentence alone (None: ``answer`` is one part)
+    # the answer's first part alone (None: read ``answer``, as for a system without parts)
+    answer_first: str | None = None
 
 
 def _folded(text: str) -> str:

@@ -30,7 +30,8 @@ from .runner import evaluate, evaluate_baseline, report_errors, rounded
 
 KEYS = {"questions", "corpus", "row", "group"}
 COLUMNS = (  # key, header, digits
-    ("hit_at_k", "hit@{k}", 2), ("answer_hit", "answer hit", 2), ("answer_first_hit", "first", 2), ("mrr", "MRR", 2), ("false_declines", "false dec", 2),
+    ("hit_at_k", "hit@{k}", 2), ("answer_hit", "answer hit", 2), ("answer_first_hit", "first", 2), ("mrr", "MRR", 2),
+    ("false_declines", "false dec", 2),
     ("honest_unanswerable", "honest unans", 2), ("caveated", "caveated", 2), ("emergency_recall", "emerg", 2),
     ("false_alarms", "false alarm", 2), ("dosing_note", "dose note", 2), ("words_shown_median", "words", 0),
 )

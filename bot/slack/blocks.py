@@ -87,12 +87,12 @@ def _answer_section(answer: Answer) -> list[dict[str, Any]]:
     if answer.extract is None:
         return []
     parts = answer.extract.parts
-    room = SLACK_SECTION_LIMIT // len(parts) - 1
+    room = (SLACK_SECTION_LIMIT - 2 * (len(parts) - 1)) // len(parts)  # each part's share, a blank line between
     texts = []
     for part in parts:
         citation = clip(f"\n— {slack_escape(part.citation)}", room // 3)
         texts.append(clip(bold(slack_escape(part.text)), room - len(citation)) + citation)
-    return [_section("\n".join(texts))]
+    return [_section("\n\n".join(texts))]
 
 
 def feedback_value(answer: Answer) -> str:
