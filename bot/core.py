@@ -174,10 +174,18 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
                     weights={t: w for t, w in p.weights.items() if t not in colour_terms})
     guidance = bool(kind) and not urgency.passages and not dosing
     hits, best = _retrieve(p, index, GUIDANCE_POOL * k if guidance else k, text, extra, dosing)
-    if urgency.passages:  # the document's own words on what to do come first, then only others that say what to do
+    if urgency.passages:  # the document's own words on what to do come first, then only others that say what to do,
+        # then, with room left, those naming what is happening in the document's clinical words ("signs and symptoms
+        # consistent with anaphylaxis (tightness of the throat ...)" for a throat closing after a shot)
         hits = lead_with(urgency.passages, hits, index, k, p.weights)
         first = len(urgency.passages)
         hits = hits[:first] + _saying_what_to_do(hits[first:], index)
+        for told in (urgency.kinds or (kind,)) if kind and len(hits) < k else ():
+            if (signs := KIND_SIGNS.get(told)) is not None:
+                clinical = {t: 1.0 for phrase in signs.clinical for t in phrase}
+                shown = {h.passage.id for h in hits}
+                hits += [h for h in _naming_the_kind(index.search(clinical, GUIDANCE_POOL * max(k, 1), question=text), told)
+                         if h.passage.id not in shown and not _tabular(h.passage.text)][:k - len(hits)]
     elif guidance:  # an emergency it names no passage for: only passages that say what to do, else those
         # naming the emergency itself in clinical words ("hypersensitivity", "anaphylaxis"), or none
         said = _saying_what_to_do(hits, index)

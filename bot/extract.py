@@ -41,7 +41,7 @@ _DOSING = r"\b(dosage|dosing|doses?|administration)\b"
 
 
 # the words a duration or a frequency is asked with ("how long", "how often"): the kind's, not a topic the answer says
-_HOW_LONG = "long|soon|quickly|fast"
+_HOW_LONG = "long|soon|quickly|fast|slowly"
 HOW_LONG_OR_OFTEN = re.compile(rf"\bhow ({_HOW_LONG}|often)\b", re.I)
 
 

@@ -335,3 +335,29 @@ def test_a_short_sentence_leading_into_a_list_takes_no_second_passages_sentence(
     reply = answer("does drugx cause tiredness", load_index(tmp_path / "drugx.md"))
     assert reply.extract.text == "Signs of tiredness may include: yawning." and len(reply.passages) == 2
     assert reply.extract.also is None
+
+
+def test_an_emergency_shows_what_the_label_says_of_it_in_its_own_words_after_what_to_do():
+    # the label's urgent passage comes first; then, with room, the passages naming what is happening in the label's
+    # clinical words ("hypersensitivity", "anaphylaxis"), not statistics tables
+    from .conftest import label_index
+
+    index = label_index("wezlana")
+    for message in ("got my wezlana shot an hour ago, now my throat is tight and I'm flushed and short of breath",
+                    "right after my wezlana injection my lips puffed up and I can hardly breathe"):
+        reply = answer(message, index)
+        assert reply.safety_notice and reply.pinned == 1, message
+        ids = [h.passage.id for h in reply.passages]
+        assert len(ids) > 1 and ids[0] == "wezlana:6-3-postmarketing-experience:1", message
+        assert all("hypersensitivity" in h.passage.text.lower() for h in reply.passages), message
+        assert reply.extract.passage_id == ids[0] and reply.extract.also is None, message
+
+
+@pytest.mark.parametrize("question", ["How slowly should I stop taking baclofen?", "how slowly do I taper off baclofen"])
+def test_how_slowly_asks_a_duration_like_how_quickly(baclofen_index, question):
+    from bot.extract import wanted
+
+    assert wanted(question).pattern == wanted("how quickly does it work?").pattern
+    assert wanted("I've been thinking slowly since starting it, is that a side effect?") != wanted(question)
+    reply = answer(question, baclofen_index)
+    assert "1-2 weeks" in reply.extract.whole or "gradually over time" in reply.extract.whole

@@ -910,3 +910,29 @@ def test_what_almost_happened_or_happened_at_an_age_gone_by_gets_no_notice(lipit
 @pytest.mark.parametrize("text,kind", STILL_NOW)
 def test_an_age_or_a_near_thing_beside_what_happens_now_is_still_an_emergency(lipitor, text, kind):
     assert assess(text, lipitor).kind == kind, sentences(text)
+
+
+# the ninth session's round: a part of the body gone weak and floppy is weakness, not a person gone limp; one arm or
+# leg going limp is a stroke's sign
+LIMP_PART = [
+    "my legs feel weak and floppy since I started lipitor, is that normal",
+    "my arms have been so floppy lately, could that be the lipitor?",
+    "my hand feels limp and weak in the mornings",
+]
+STILL_LIMP = [
+    ("shes gone floppy and her arms are limp and she wont wake", {"unresponsive"}),
+    ("he hurt his legs and now hes floppy", {"unresponsive"}),
+    ("my baby is really floppy and wont feed", {"unresponsive"}),
+    ("her left arm has gone limp and she cant lift it", {"stroke"}),
+    ("his leg suddenly went floppy and his words are coming out wrong", {"stroke", "unresponsive"}),
+]
+
+
+@pytest.mark.parametrize("text", LIMP_PART)
+def test_a_weak_and_floppy_limb_gets_no_notice(lipitor, text):
+    assert assess(text, lipitor).kind is None, sentences(text)
+
+
+@pytest.mark.parametrize("text,kind", STILL_LIMP)
+def test_a_person_gone_limp_or_one_limb_going_limp_is_still_an_emergency(lipitor, text, kind):
+    assert assess(text, lipitor).kind in kind, sentences(text)
