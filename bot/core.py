@@ -181,7 +181,7 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         first = len(urgency.passages)
         hits = hits[:first] + _saying_what_to_do(hits[first:], index)
         for told in (urgency.kinds or (kind,)) if kind and len(hits) < k else ():
-            if (signs := KIND_SIGNS.get(told)) is not None:
+            if told in NAMED_AFTER and (signs := KIND_SIGNS.get(told)) is not None:
                 clinical = {t: 1.0 for phrase in signs.clinical for t in phrase}
                 shown = {h.passage.id for h in hits}
                 hits += [h for h in _naming_the_kind(index.search(clinical, GUIDANCE_POOL * max(k, 1), question=text), told)
@@ -374,6 +374,10 @@ def _retrieve(p: Plan, index: Index, k: int, text: str, extra: str, dosing: bool
 EMERGENCY_CAVEAT = "The monograph does not describe this situation itself. What it says that may apply:"
 TYPE_POOL = 4  # a question of framing words only is ranked by its kind among this many times k hits
 GUIDANCE_POOL = 4  # an emergency's passages are looked for among this many times k hits
+# the emergencies whose label passages, named in the label's own clinical words, describe what the person sees
+# ("signs and symptoms consistent with anaphylaxis (tightness of the throat ...)"); for the others a word such as
+# "seizures" or "infections" names a drug's history or a trial's tally as often, and reads as reassurance
+NAMED_AFTER = frozenset({"allergy"})
 GUIDANCE_KINDS = ("help", "overdose", "withdrawal", "maximum")  # the urgent statements that say what to do
 
 

@@ -361,3 +361,11 @@ def test_how_slowly_asks_a_duration_like_how_quickly(baclofen_index, question):
     assert wanted("I've been thinking slowly since starting it, is that a side effect?") != wanted(question)
     reply = answer(question, baclofen_index)
     assert "1-2 weeks" in reply.extract.whole or "gradually over time" in reply.extract.whole
+
+
+def test_only_an_allergic_emergency_adds_the_passages_naming_it(baclofen_index):
+    # a seizure's words name the drug's history too ("only minimally successful in the treatment of seizures"): the
+    # reply keeps to what to do
+    reply = answer("my mum is having a seizure right now", baclofen_index)
+    assert reply.safety_notice
+    assert all("minimally successful" not in h.passage.text for h in reply.passages)

@@ -100,7 +100,7 @@ def summarize(outcomes: list[Outcome]) -> dict:
         "emergencies": len(emergencies),
         "dosing": sum(o.case.tag == DOSING_TAG for o in outcomes),
         "hit_at_k": share([r is not None for r in ranks]),
-        # the sentence shown first holds an expected string: the answer a reader takes away
+        # the sentence or two shown first hold an expected string: the answer a reader takes away
         "answer_hit": share([answer_holds(o) for o in answerable]),
         # the same, judged on the answer's first sentence alone (an answer may add one from a second passage)
         "answer_first_hit": share([answer_holds(o, first=True) for o in answerable]),

@@ -133,8 +133,9 @@ def format_suite(rows: list[dict], k: int) -> str:
         lines.append(cells)
     widths = [max(len(row[i]) for row in lines) for i in range(len(header))]
     text = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))) for row in lines]
-    notes = [f"k={k}; hit@{k}, answer hit, MRR, false dec, caveated: answerable cases (answer hit: the sentence shown "
-             "first holds an expected string); honest unans: unanswerable cases declined "
+    notes = [f"k={k}; hit@{k}, answer hit, first, MRR, false dec, caveated: answerable cases (answer hit: the sentence "
+             "or two shown first hold an expected string; first: the answer's first part alone); honest unans: "
+             "unanswerable cases declined "
              "or caveated; emerg: emergencies given the notice; false alarm: other cases given it; dose note: cases "
              "tagged dosing given the personal-dosing note; words: median "
              "words shown per answer; base: the ten-line rank_bm25 baseline on the same cases."]
