@@ -181,11 +181,10 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         first = len(urgency.passages)
         hits = hits[:first] + _saying_what_to_do(hits[first:], index)
         for told in (urgency.kinds or (kind,)) if kind and len(hits) < k else ():
-            if told in NAMED_AFTER and (signs := KIND_SIGNS.get(told)) is not None:
-                clinical = {t: 1.0 for phrase in signs.clinical for t in phrase}
+            if told in NAMED_AFTER:
                 shown = {h.passage.id for h in hits}
-                hits += [h for h in _naming_the_kind(index.search(clinical, GUIDANCE_POOL * max(k, 1), question=text), told)
-                         if h.passage.id not in shown and not _tabular(h.passage.text)][:k - len(hits)]
+                named = [h for h in _named_in_its_words(told, index, text, k) if h.passage.id not in shown]
+                hits += named[:k - len(hits)]
     elif guidance:  # an emergency it names no passage for: only passages that say what to do, else those
         # naming the emergency itself in clinical words ("hypersensitivity", "anaphylaxis"), or none
         said = _saying_what_to_do(hits, index)
@@ -193,12 +192,8 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         for told in (urgency.kinds or (kind,)) if not said and not naming else ():
             # the user's words ("lips", "throat") find none: the document's own words for what is happening may
             # ("Serious hypersensitivity reaction" in a contraindication), for each kind the message tells of
-            if (signs := KIND_SIGNS.get(told)) is not None:
-                clinical = {t: 1.0 for phrase in signs.clinical for t in phrase}
-                naming = [h for h in _naming_the_kind(index.search(clinical, GUIDANCE_POOL * max(k, 1), question=text),
-                                                      told) if not _tabular(h.passage.text)]
-                if naming:
-                    break
+            if naming := _named_in_its_words(told, index, text, k):
+                break
         hits = (said or naming)[:max(k, 1)]
         if naming:  # what the document says of this emergency, under the notice, as what may apply
             verdict = decide(p.concepts, hits, best, index, others, True, ())
@@ -395,6 +390,17 @@ def _tabular(text: str) -> bool:
 
 
 _FIGURE = re.compile(r"\S*\d\S*|(?<!\S)[-–](?!\S)")  # a word with a figure in it, or a table's empty cell
+
+
+def _named_in_its_words(kind: str, index: Index, text: str, k: int) -> list[Hit]:
+    """The passages found by the document's clinical words for ``kind`` (``KIND_SIGNS``) that name it, tables left
+    out; none for a kind without such words."""
+    signs = KIND_SIGNS.get(kind)
+    if signs is None:
+        return []
+    clinical = {t: 1.0 for phrase in signs.clinical for t in phrase}
+    found = index.search(clinical, GUIDANCE_POOL * max(k, 1), question=text)
+    return [h for h in _naming_the_kind(found, kind) if not _tabular(h.passage.text)]
 
 
 def _naming_the_kind(hits: list[Hit], kind: str) -> list[Hit]:

@@ -316,7 +316,7 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
     saying = [i for i in range(len(hits)) if any(c.satisfied_by(terms_of(span_text(
         hits[i].passage.text, hits[i].passage.starts, picks[i].first, picks[i].last))) for c in own)]
     lead = max(range(pinned) if pinned else saying or range(len(hits)), key=lambda i: (picks[i].score, -i))
-    if own and lead in saying and picks[lead].last > picks[lead].first:  # two sentences: the answer opens with the new words
+    if own and lead in saying and picks[lead].last > picks[lead].first:  # two: the answer opens with the new words
         p, span = hits[lead].passage, picks[lead]
         opening = terms_of(span_text(p.text, p.starts, span.first, span.first))
         named = subject_terms(index) | terms_of(p.document)  # what the document is about, not a topic asked before
@@ -341,12 +341,12 @@ def choose(question: str, query: str, hits: Sequence[Hit], index: Index, k: int,
     keep.sort(key=(lambda i: i) if pinned else (lambda i: (i != lead, i)))
     second = None if pinned or single else _second(hits, picks, keep, lead, saying, reading, index)
     if second is not None:  # one sentence apiece: one of the answer's own, and the other passage's best
-        kept = _one_of_two(hits[lead].passage, picks[lead], picks[second].alone, reading)
+        kept = _one_of_two(hits[lead].passage, picks[lead], picks[second].one_score, reading)
         if kept is None:
             second = None
         else:
             picks[lead] = picks[lead]._replace(first=kept, last=kept)
-            picks[second] = picks[second]._replace(first=picks[second].sentence, last=picks[second].sentence)
+            picks[second] = picks[second]._replace(first=picks[second].one, last=picks[second].one)
     marks = tuple(_mark(hits[i], picks[i], always=i == lead) for i in keep)
     p = hits[lead].passage
     also = None
@@ -367,11 +367,11 @@ def _second(hits: Sequence[Hit], picks: list[Span], keep: list[int], lead: int, 
     answered = terms_of(span_text(p.text, p.starts, span.first, span.last))
     topics = [c for c, _ in reading.concepts if not c.generic and not c.satisfied_by(subject_terms(index))]
     others = [i for i in keep if i != lead and picks[i].raw > 0 and (not saying or i in saying)]
-    for i in sorted(others, key=lambda i: (-picks[i].alone, i)):
-        if picks[i].alone < TUNING.answer_second * span.score:
+    for i in sorted(others, key=lambda i: (-picks[i].one_score, i)):
+        if picks[i].one_score < TUNING.answer_second * span.score:
             break
         q = hits[i].passage
-        said = terms_of(span_text(q.text, q.starts, picks[i].sentence, picks[i].sentence))
+        said = terms_of(span_text(q.text, q.starts, picks[i].one, picks[i].one))
         if (q.document == p.document and any(c.satisfied_by(said) for c in topics)
                 and len(said & answered) < TUNING.answer_repeat * len(said)):
             return i
@@ -408,17 +408,18 @@ def _prior(hit: Hit, rank: int, top: float) -> float:
 
 
 class Span(NamedTuple):
-    """A passage's best sentence or two for the question."""
+    """A passage's best sentence or two for the question, and its best single sentence. ``choose`` may narrow
+    ``first``/``last`` to one sentence (``_replace``); ``score`` and ``raw`` stay those of the span as found."""
 
-    score: float  # weighed by the passage's prior, its place and its length
-    raw: float  # the sentences' own score
+    score: float  # the span's score weighed by the passage's prior, its place and its length (``_weigh``)
+    raw: float  # the span's own score
     first: int
     last: int
     single: float  # the raw score of the passage's best single sentence (to compare passages on)
-    alone: float  # the weighed score of its best single sentence ...
-    sentence: int  # ... and that sentence
-    raws: tuple[float, ...] = ()  # each sentence's raw score
-    prior: float = 0.0  # the passage's prior
+    one_score: float  # the weighed score of its best single sentence ...
+    one: int  # ... and that sentence
+    raws: tuple[float, ...]  # each sentence's raw score
+    prior: float  # the passage's prior
 
 
 def _best_span(hit: Hit, reading: Reading, prior: float) -> Span:
@@ -426,24 +427,24 @@ def _best_span(hit: Hit, reading: Reading, prior: float) -> Span:
     p = hit.passage
     heading = terms_of(" ".join(p.path))
     n = len(p.sentences)
-    alone = [sentence_score(span_text(p.text, p.starts, i, i), heading, reading) for i in range(n)]
+    raws = [sentence_score(span_text(p.text, p.starts, i, i), heading, reading) for i in range(n)]
     best = (float("-inf"), 0.0, 0, 0)
     one = (float("-inf"), 0)
     for first in range(n):
         for last in range(first, min(first + 2, n)):
             text = span_text(p.text, p.starts, first, last)
-            raw = alone[first] if first == last else sentence_score(text, heading, reading)
-            if last > first and raw <= max(alone[first], alone[last]) + 1e-9:
+            raw = raws[first] if first == last else sentence_score(text, heading, reading)
+            if last > first and raw <= max(raws[first], raws[last]) + 1e-9:
                 continue  # the second sentence adds nothing the better one does not say
             score = _weigh(raw, text, first, n, prior)
             if score > best[0] + 1e-9:
                 best = (score, raw, first, last)
             if first == last and raw > 0 and score > one[0] + 1e-9:
                 one = (score, first)
-    single = max(alone, default=0.0)
+    single = max(raws, default=0.0)
     if best[1] <= 0:  # nothing in it answers: its opening, unmarked
-        return Span(best[0], 0.0, 0, 0, 0.0, 0.0, 0, tuple(alone), prior)
-    return Span(*best, single, *one, tuple(alone), prior)
+        return Span(best[0], 0.0, 0, 0, 0.0, 0.0, 0, tuple(raws), prior)
+    return Span(*best, single, *one, tuple(raws), prior)
 
 
 def _weigh(raw: float, text: str, first: int, n: int, prior: float) -> float:

@@ -318,8 +318,6 @@ _KINDS: dict[str, list[str]] = {
         r"(face|mouth) (\w+ ){0,2}(dropped|sagged|sagging|slipped) (on|to|down) (one|the (left|right)) side",
         r"(hes|shes|im|he is|she is|been|keeps?|started) (\w+ )?slurring\b", r"speech (has |is )?(gone )?(all )?slurry",
         r"(numb\w*|weak\w*|tingl\w*) (down|on|along) (one|the (left|right)|(my|his|her) (left|right)) side",
-        r"(arm|leg|hand)( \w+){0,2} (went|gone|going|has gone|just went|suddenly went)( (all|really|completely|totally|"
-        r"suddenly))? (limp|floppy)\b",
         r"(smile|mouth) (is |was |went |looks |looked |got )?(all )?(crooked|lopsided|uneven|droopy)",
         r"(crooked|lopsided) (smile|mouth)",
         r"(cant|couldnt|can not|could not|unable to) (lift|raise|move|hold up) (my|his|her|their) (right|left) (arm|leg|hand)",
@@ -411,8 +409,7 @@ def kinds_in(sentence: Sentence) -> list[str]:
                 found.append(asked)
         elif sentence.told_as_happening and any(not _HISTORY_OF.search(sentence.text[:m.start()])
                                                 and not _dated_past(sentence.text, m) and not _idiom(sentence.text, m)
-                                                and not (kind in ("unresponsive", "stroke")
-                                                         and _overlaps(_LIMP_PART, sentence.text, m))
+                                                and not (kind == "unresponsive" and _overlaps(_LIMP_PART, sentence.text, m))
                                                 for m in pattern.finditer(sentence.text)):
             found.append(kind)
     return found
@@ -485,13 +482,13 @@ _IDIOM = gated(r"\b(giving|gave|give|gives) (me|us|him|her) a heart attack\b"
                r"at (the|my|that|this))\b")
 
 
-# the speaker's own arm or leg weak and floppy for a while ("my legs have felt weak and floppy since I started it") is
-# weakness, not a person gone limp nor a stroke; a baby in my arms gone floppy, someone else's limbs, or limbs gone
-# limp today still are
+# the speaker's own arm or leg weak and floppy for a while ("my arms have been floppy lately") is weakness, not a person
+# gone limp; a baby in my arms gone floppy, someone else's limbs, or limbs gone limp today still are
 _LIMP_PART = gated(r"(?<!in )\bmy (legs?|arms?|muscles?|hands?|feet|foot|knees?|neck|wrists?|fingers?|limbs?)"
                    r"( (have|has|had|feel|feels|felt|feeling|been|are|were|get|getting|got|kind|kinda|sort|of|a|bit|"
                    r"little|so|really|very|quite|pretty|too|all|weak|weaker|and|tired|heavy|wobbly|shaky|seem|seems|"
-                   r"seemed|like|jelly)){0,7} (floppy|limp)\b(?=.{0,60}\b(since (i|we|starting|started|beginning|taking|"
+                   r"seemed|like|jelly)){0,7} (floppy|limp)\b"
+                   r"(?=.{0,60}\b(since (i|we|starting|started|beginning|taking|"
                    r"going on)|lately|recently|for (days|weeks|months|a while)|these days|in the mornings?|every (day|"
                    r"morning|evening)|all the time|sometimes|after (each|every) dose)\b)")
 

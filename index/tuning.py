@@ -79,7 +79,7 @@ class Tuning:
     # the answer takes a second sentence from another shown passage when that sentence's score (weighed like
     # the answer's) is at least this share of the answer's: the passages do not tell which one answers, so
     # the answer gives the best of each, one sentence apiece (ninth session; answer hit pooled over own and
-    # blind answerable cases, 1,095, on the final code: 0.677 with one passage's; 0.8 -> 0.718, 0.6 -> 0.745,
+    # blind answerable cases, 1,095, at 2529e36: 0.677 with one passage's; 0.8 -> 0.718, 0.6 -> 0.745,
     # 0.5 -> 0.752, 0.45 -> 0.753, 0.4 -> 0.755: half as good is the round share where it levels off, one
     # case above 0.75. The answer's first part alone: 0.675 at 0.5)
     answer_second: float = 0.5

@@ -150,7 +150,7 @@ FLOORS = {  # row: {metric: floor}; "false_declines" and "false_alarms" are ceil
 CEILINGS = {"false_declines", "false_alarms"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # built once even when the process runs other tests between these
 def rows():
     table, malformed = suite_figures(SUITE, k=3, with_baseline=False)
     assert not malformed

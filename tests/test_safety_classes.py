@@ -913,9 +913,9 @@ def test_an_age_or_a_near_thing_beside_what_happens_now_is_still_an_emergency(li
 
 
 # the ninth session's round: one's own arm or leg weak and floppy for a while is weakness, not a person gone limp; one
-# arm or leg going limp now is an emergency (a stroke's sign, or read as a person gone limp: either gets the notice)
+# arm or leg going limp now is still an emergency
 LIMP_PART = [
-    "my legs feel weak and floppy since I started lipitor, is that normal",
+    "both my legs feel weak and floppy lately, is it the lipitor?",
     "my arms have been so floppy lately, could that be the lipitor?",
     "my hand feels limp and weak in the mornings",
 ]
@@ -923,15 +923,15 @@ STILL_LIMP = [
     ("shes gone floppy and her arms are limp and she wont wake", {"unresponsive"}),
     ("he hurt his legs and now hes floppy", {"unresponsive"}),
     ("my baby is really floppy and wont feed", {"unresponsive"}),
-    ("her left arm has gone limp and she cant lift it", {"stroke", "unresponsive"}),
-    ("his leg suddenly went floppy and his words are coming out wrong", {"stroke", "unresponsive"}),
+    ("her left arm has gone limp and she cant lift it", {"unresponsive"}),
+    ("his leg suddenly went floppy and his words are coming out wrong", {"unresponsive"}),
     # the review's: a baby held in my arms, someone else's limbs, one's own limbs gone limp with drowsiness now
     ("the baby in my arms has gone floppy", {"unresponsive"}),
     ("my baby's arms have gone floppy", {"unresponsive"}),
     ("my elderly mum's arms and legs have gone limp", {"unresponsive"}),
     ("my arms and legs have gone limp and i feel really drowsy after my dose", {"unresponsive"}),
     ("my arms have been floppy since this morning and i cant wake up properly", {"unresponsive"}),
-    ("wifes left arm has gone all limp", {"stroke", "unresponsive"}),
+    ("wifes left arm has gone all limp", {"unresponsive"}),
 ]
 
 

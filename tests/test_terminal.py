@@ -25,7 +25,7 @@ from bot.render import BOLD, PLAIN
 from .conftest import GOLDEN, ROOT
 
 QUESTIONS = ["How long does baclofen stay in your system?", "What are the withdrawal symptoms?",
-             "what are the side effects of baclofen"]  # the last: an answer from two passages
+             "what side effects does baclofen have?"]  # the last: an answer from two passages
 _CSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]")
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from .questions import Case
 
-METRICS = ("hit_at_k", "answer_hit", "answer_first_hit", "mrr", "decline_accuracy", "false_declines", "emergency_recall",
-           "disclaimer_coverage", "false_alarms", "caveated", "honest_unanswerable", "dosing_note")
+METRICS = ("hit_at_k", "answer_hit", "answer_first_hit", "mrr", "decline_accuracy", "false_declines",
+           "emergency_recall", "disclaimer_coverage", "false_alarms", "caveated", "honest_unanswerable", "dosing_note")
 DOSING_TAG = "dosing"  # cases asking for a personal dose: the reply must carry the dosing note
 SHORT_TEXT = 100  # characters of a passage shown with a miss
 

@@ -46,10 +46,12 @@ def evaluate(cases: list[Case], index: Index, k: int, tick: Callable[[], None] =
             disclaimed += DISCLAIMER in reply.text
             history.append(turn)
         shown = tuple(Shown(h.passage.id, h.passage.text) for h in reply.passages[:k])
+        extract = reply.extract
         outcomes.append(Outcome(case, reply.query, reply.answered, shown, reply.safety_notice is not None,
                                 len(case.turns), disclaimed, tuple(latencies), reply.notes, reply.coverage,
-                                reply.caveat, reply.extract.whole if reply.extract else None,
-                                DOSING_NOTE in reply.notes, reply.extract.text if reply.extract else None))
+                                reply.caveat, answer=extract.whole if extract else None,
+                                dosing_note=DOSING_NOTE in reply.notes,
+                                answer_first=extract.text if extract else None))
         tick()
     return outcomes
 
