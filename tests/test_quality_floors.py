@@ -10,7 +10,6 @@ Held-out sets are not here: they are run once, by hand (corpus/questions/blind/h
 
 from __future__ import annotations
 
-
 from bot.eval.suite import suite_figures
 
 from .conftest import ROOT
