@@ -180,11 +180,10 @@ def _decide(question: str, text: str, notes: list[str], index: Index, history: t
         hits = lead_with(urgency.passages, hits, index, k, p.weights)
         first = len(urgency.passages)
         hits = hits[:first] + _saying_what_to_do(hits[first:], index)
-        for told in (urgency.kinds or (kind,)) if kind and len(hits) < k else ():
-            if told in NAMED_AFTER:
-                shown = {h.passage.id for h in hits}
-                named = [h for h in _named_in_its_words(told, index, text, k) if h.passage.id not in shown]
-                hits += named[:k - len(hits)]
+        for told in [t for t in urgency.kinds or (kind,) if t in NAMED_AFTER] if len(hits) < k else ():
+            shown = {h.passage.id for h in hits}
+            named = [h for h in _named_in_its_words(told, index, text, k) if h.passage.id not in shown]
+            hits += named[:k - len(hits)]
     elif guidance:  # an emergency it names no passage for: only passages that say what to do, else those
         # naming the emergency itself in clinical words ("hypersensitivity", "anaphylaxis"), or none
         said = _saying_what_to_do(hits, index)

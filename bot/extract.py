@@ -364,12 +364,13 @@ def _second(hits: Sequence[Hit], picks: list[Span], keep: list[int], lead: int, 
     span, p = picks[lead], hits[lead].passage
     if len(p.sentences[span.first].split()) < TUNING.answer_short:
         return None  # a fragment ("Signs and symptoms may include:") stays with the sentence after it, or alone
+    near = [i for i in keep if i != lead and picks[i].raw > 0 and (not saying or i in saying)
+            and picks[i].one_score >= TUNING.answer_second * span.score]
+    if not near:  # most questions: nothing else answers nearly as well, and nothing more is read
+        return None
     answered = terms_of(span_text(p.text, p.starts, span.first, span.last))
     topics = [c for c, _ in reading.concepts if not c.generic and not c.satisfied_by(subject_terms(index))]
-    others = [i for i in keep if i != lead and picks[i].raw > 0 and (not saying or i in saying)]
-    for i in sorted(others, key=lambda i: (-picks[i].one_score, i)):
-        if picks[i].one_score < TUNING.answer_second * span.score:
-            break
+    for i in sorted(near, key=lambda i: (-picks[i].one_score, i)):
         q = hits[i].passage
         said = terms_of(span_text(q.text, q.starts, picks[i].one, picks[i].one))
         if (q.document == p.document and any(c.satisfied_by(said) for c in topics)
